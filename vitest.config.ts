@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Three projects: pure unit tests once, and the integration suite twice — on SQLite and on a
+ * real PostgreSQL server (UPKEEP_TEST_DATABASE_URL, default the local one on 127.0.0.1:5432).
+ */
+const integration = ['test/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'sqlite',
+          include: integration,
+          env: { UPKEEP_TEST_DB: 'sqlite' },
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'postgres',
+          include: integration,
+          env: { UPKEEP_TEST_DB: 'postgres' },
+          globalSetup: ['test/support/postgres-setup.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});

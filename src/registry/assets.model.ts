@@ -115,3 +115,18 @@ export function searchWords(text: string): string[] {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
 }
+
+/** Days before the renewal day from which an active asset counts as expiring. */
+export const EXPIRING_WITHIN_DAYS = 30;
+
+/**
+ * The status a person should see today. "Expiring" and "expired" follow from the date, so a
+ * stored "active" never goes stale; the store's status filter applies the same rule in SQL.
+ */
+export function effectiveStatus(asset: Pick<Asset, 'status' | 'expiresOn'>, now: Date): AssetStatus {
+  if (asset.status !== 'active' && asset.status !== 'expiring') return asset.status;
+  const days = daysUntilRenewal(asset.expiresOn, now);
+  if (days === null) return 'active';
+  if (days < 0) return 'expired';
+  return days <= EXPIRING_WITHIN_DAYS ? 'expiring' : 'active';
+}

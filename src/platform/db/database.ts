@@ -13,6 +13,8 @@ export interface Database {
   readonly dialect: Dialect;
   /** Where the data lives, for messages: a file path or a redacted URL. */
   readonly location: string;
+  /** PostgreSQL only: the schema worked in when not the default one. */
+  readonly schema?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -106,7 +108,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     );
   }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: postgresDialect, location, close: () => db.destroy() };
+  return { db, dialect: postgresDialect, location, schema: options.pgSchema, close: () => db.destroy() };
 }
 
 /** True when a query succeeds; used by the readiness probe. */

@@ -30,7 +30,12 @@ export class MigrationError extends Error {
 
 /** Applies every pending migration; returns the names applied. */
 export async function migrateToLatest(database: Database): Promise<string[]> {
-  const migrator = new Migrator({ db: database.db, provider: new ListedMigrations(database.dialect) });
+  // Kysely looks for its bookkeeping tables in any schema unless told which one is ours.
+  const migrator = new Migrator({
+    db: database.db,
+    provider: new ListedMigrations(database.dialect),
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

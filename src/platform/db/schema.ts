@@ -53,6 +53,8 @@ export interface AssetTable {
   currency: string;
   cost_amount: number | null;
   renewal_amount: number | null;
+  /** Derived by `yearlyCost()` on every write, so totals are a SUM, not a recomputation. */
+  yearly_cost: number;
   auto_renew: number;
   owner_id: string | null;
   notes: string;

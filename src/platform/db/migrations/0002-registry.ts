@@ -60,6 +60,7 @@ export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
     .addColumn('currency', 'text', (c) => c.notNull())
     .addColumn('cost_amount', sql.raw(t.money))
     .addColumn('renewal_amount', sql.raw(t.money))
+    .addColumn('yearly_cost', sql.raw(t.money), (c) => c.notNull())
     .addColumn('auto_renew', 'integer', (c) => c.notNull())
     .addColumn('owner_id', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('notes', 'text', (c) => c.notNull())

@@ -1,0 +1,67 @@
+import type { Actor, Role, TokenScope } from './model.ts';
+
+/**
+ * The one place that decides who may do what. Routes declare the permission they need;
+ * the HTTP layer asks `can()` before any handler runs, and stores narrow every read with
+ * `clientScope()`, so a client-portal user never sees another client's data.
+ */
+export const PERMISSIONS = [
+  'registry:read',
+  'registry:write',
+  'secrets:reveal',
+  'audit:read',
+  'users:manage',
+  'tokens:manage',
+  'profile',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Access a route declares: a permission, any signed-in actor, or nobody needed. */
+export type Access = Permission | 'public' | 'signed-in';
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  owner: PERMISSIONS,
+  admin: PERMISSIONS,
+  manager: ['registry:read', 'registry:write', 'secrets:reveal', 'tokens:manage', 'profile'],
+  viewer: ['registry:read', 'tokens:manage', 'profile'],
+  client: ['registry:read', 'profile'],
+};
+
+// A token's scopes cap what it may do; "admin" adds nothing its user's role does not have.
+const SCOPE_PERMISSIONS: Record<TokenScope, readonly Permission[]> = {
+  read: ['registry:read', 'audit:read', 'profile'],
+  write: ['registry:read', 'registry:write', 'audit:read', 'profile'],
+  admin: PERMISSIONS,
+};
+
+export function permissionsOf(actor: Actor): Set<Permission> {
+  if (!actor.role) return new Set();
+  const granted = new Set(ROLE_PERMISSIONS[actor.role]);
+  if (actor.scopes === null) return granted;
+  const allowedByScopes = new Set(actor.scopes.flatMap((s) => SCOPE_PERMISSIONS[s]));
+  return new Set([...granted].filter((p) => allowedByScopes.has(p)));
+}
+
+export function can(actor: Actor, access: Access): boolean {
+  if (access === 'public') return true;
+  if (actor.type === 'anonymous') return false;
+  if (access === 'signed-in') return true;
+  return permissionsOf(actor).has(access);
+}
+
+/** The client an actor is confined to, or null when it may see every client. */
+export function clientScope(actor: Actor): string | null {
+  return actor.role === 'client' ? (actor.clientId ?? '__none__') : null;
+}
+
+/** True when the actor may see data that belongs to `clientId`. */
+export function canSeeClient(actor: Actor, clientId: string): boolean {
+  const scope = clientScope(actor);
+  return scope === null || scope === clientId;
+}
+
+/** Only an owner may make or change an owner; an admin manages everyone else. */
+export function canAssignRole(actor: Actor, role: Role): boolean {
+  if (!permissionsOf(actor).has('users:manage')) return false;
+  return role !== 'owner' || actor.role === 'owner';
+}

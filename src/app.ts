@@ -1,0 +1,18 @@
+import { accountRoutes } from './accounts/routes.ts';
+import { installGuard } from './accounts/guard.ts';
+import { auditRoutes } from './platform/audit/routes.ts';
+import type { Deps } from './platform/deps.ts';
+import { healthRoutes } from './platform/http/health.routes.ts';
+import { buildServer, type App } from './platform/http/server.ts';
+import { assetRoutes } from './registry/assets.routes.ts';
+import { importRoutes } from './registry/import/routes.ts';
+import { exportRoutes } from './registry/export/routes.ts';
+import { partyRoutes } from './registry/parties.routes.ts';
+
+/** The composition root: every capability's routes, behind the one guard. */
+export async function buildApp(deps: Deps): Promise<App> {
+  return buildServer(deps, {
+    guard: installGuard(deps),
+    routes: [healthRoutes, accountRoutes, partyRoutes, assetRoutes, importRoutes, exportRoutes, auditRoutes],
+  });
+}

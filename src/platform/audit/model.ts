@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The audit log is append-only and hash-chained: each entry's hash covers its content and the
+ * previous entry's hash, so editing or deleting any entry breaks every hash after it.
+ */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type ActorType = 'user' | 'token' | 'cli' | 'system' | 'anonymous';
+
+/** Who made a change; accounts' Actor satisfies this shape. */
+export interface AuditActor {
+  readonly type: ActorType;
+  /** A user id, or the job or command name for the system. */
+  readonly id: string | null;
+}
+
+/** What every service receives to attribute a change. */
+export interface ChangeContext {
+  readonly actor: AuditActor;
+  readonly requestId: string | null;
+}
+
+export interface AuditEntryContent {
+  id: string;
+  at: string;
+  actorType: ActorType;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+}
+
+export interface AuditEntry extends AuditEntryContent {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** JSON with object keys sorted, so the same content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+export function entryHash(prevHash: string, content: AuditEntryContent): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
+}
+
+export type ChainVerdict =
+  | { ok: true; checked: number }
+  | { ok: false; checked: number; firstBadSeq: number; entryId: string; reason: 'hash-mismatch' | 'broken-link' };
+
+/**
+ * Walk entries in sequence order and report the first that does not fit the chain.
+ * `prevHash` is the hash expected before the first entry given (the genesis hash for a full walk).
+ */
+export function verifyChain(entries: Iterable<AuditEntry>, prevHash = GENESIS_HASH, checkedBefore = 0): ChainVerdict {
+  let expectedPrev = prevHash;
+  let checked = checkedBefore;
+  for (const entry of entries) {
+    if (entry.prevHash !== expectedPrev) {
+      return { ok: false, checked, firstBadSeq: entry.seq, entryId: entry.id, reason: 'broken-link' };
+    }
+    const { seq: _seq, prevHash: _p, hash, ...content } = entry;
+    if (entryHash(entry.prevHash, content) !== hash) {
+      return { ok: false, checked, firstBadSeq: entry.seq, entryId: entry.id, reason: 'hash-mismatch' };
+    }
+    expectedPrev = hash;
+    checked++;
+  }
+  return { ok: true, checked };
+}
+
+/** Only the fields that changed, so an update's entry shows what a person actually did. */
+export function changedFields<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+  const b: Partial<T> = {};
+  const a: Partial<T> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (canonicalJson(before[key]) !== canonicalJson(after[key])) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return { before: b, after: a };
+}

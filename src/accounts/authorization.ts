@@ -28,8 +28,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 };
 
 // A token's scopes cap what it may do; "admin" adds nothing its user's role does not have.
+// "read" changes nothing, not even its user's own profile or password.
 const SCOPE_PERMISSIONS: Record<TokenScope, readonly Permission[]> = {
-  read: ['registry:read', 'audit:read', 'profile'],
+  read: ['registry:read', 'audit:read'],
   write: ['registry:read', 'registry:write', 'audit:read', 'profile'],
   admin: PERMISSIONS,
 };

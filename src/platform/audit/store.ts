@@ -21,9 +21,39 @@ export interface AuditRecord {
 export async function appendAudit(trx: Transaction<Schema>, dialect: Dialect, ctx: ChangeContext, record: AuditRecord, now = new Date()): Promise<void> {
   await dialect.lockRow(trx, 'audit_head', 1);
   const head = await trx.selectFrom('audit_head').select('last_hash').where('id', '=', 1).executeTakeFirstOrThrow();
-  const content = {
-    id: newId('audit', now.getTime()),
-    at: now.toISOString(),
+  const content = contentOf(ctx, record, newId('audit', now.getTime()), now.toISOString());
+  const hash = entryHash(head.last_hash, content);
+  await trx.insertInto('audit_log').values(rowOf(content, head.last_hash, hash)).execute();
+  await trx.updateTable('audit_head').set({ last_hash: hash }).where('id', '=', 1).execute();
+}
+
+/**
+ * Append many entries at once (an import): one lock, the chain computed in memory, inserted in
+ * batches. Same guarantees as appendAudit, at a fraction of the round trips.
+ */
+export async function appendAuditBatch(trx: Transaction<Schema>, dialect: Dialect, ctx: ChangeContext, records: AuditRecord[], now = new Date()): Promise<void> {
+  if (records.length === 0) return;
+  await dialect.lockRow(trx, 'audit_head', 1);
+  let prevHash = (await trx.selectFrom('audit_head').select('last_hash').where('id', '=', 1).executeTakeFirstOrThrow()).last_hash;
+  const at = now.toISOString();
+  const rows = records.map((record) => {
+    const content = contentOf(ctx, record, newId('audit', now.getTime()), at);
+    const hash = entryHash(prevHash, content);
+    const row = rowOf(content, prevHash, hash);
+    prevHash = hash;
+    return row;
+  });
+  for (let i = 0; i < rows.length; i += AUDIT_BATCH) await trx.insertInto('audit_log').values(rows.slice(i, i + AUDIT_BATCH)).execute();
+  await trx.updateTable('audit_head').set({ last_hash: prevHash }).where('id', '=', 1).execute();
+}
+
+// Ten columns a row: well under the bound-parameter limits of both databases.
+const AUDIT_BATCH = 2000;
+
+function contentOf(ctx: ChangeContext, record: AuditRecord, id: string, at: string) {
+  return {
+    id,
+    at,
     actorType: ctx.actor.type,
     actorId: ctx.actor.id,
     action: record.action,
@@ -33,25 +63,23 @@ export async function appendAudit(trx: Transaction<Schema>, dialect: Dialect, ct
     after: record.after ?? null,
     requestId: ctx.requestId,
   };
-  const hash = entryHash(head.last_hash, content);
-  await trx
-    .insertInto('audit_log')
-    .values({
-      id: content.id,
-      at: content.at,
-      actor_type: content.actorType,
-      actor_id: content.actorId,
-      action: content.action,
-      entity_type: content.entityType,
-      entity_id: content.entityId,
-      before: content.before === null ? null : JSON.stringify(content.before),
-      after: content.after === null ? null : JSON.stringify(content.after),
-      request_id: content.requestId,
-      prev_hash: head.last_hash,
-      hash,
-    })
-    .execute();
-  await trx.updateTable('audit_head').set({ last_hash: hash }).where('id', '=', 1).execute();
+}
+
+function rowOf(content: ReturnType<typeof contentOf>, prevHash: string, hash: string) {
+  return {
+    id: content.id,
+    at: content.at,
+    actor_type: content.actorType,
+    actor_id: content.actorId,
+    action: content.action,
+    entity_type: content.entityType,
+    entity_id: content.entityId,
+    before: content.before === null ? null : JSON.stringify(content.before),
+    after: content.after === null ? null : JSON.stringify(content.after),
+    request_id: content.requestId,
+    prev_hash: prevHash,
+    hash,
+  };
 }
 
 function toEntry(row: Row<'audit_log'>): AuditEntry {

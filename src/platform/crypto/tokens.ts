@@ -8,7 +8,8 @@ import { createHash, randomBytes } from 'node:crypto';
  */
 
 const PREFIX = /^[A-Za-z0-9]{1,16}$/;
-const MIN_BYTES = 16;
+// 96 bits: still far beyond online guessing; the floor catches a mistaken `randomToken('x', 4)`.
+const MIN_BYTES = 12;
 const MAX_BYTES = 128;
 
 /** SHA-256 of the token, as 64 lowercase hex digits: the form stored at rest and looked up. */
@@ -18,7 +19,7 @@ export function hashToken(token: string): string {
 
 /**
  * A new random token `<prefix>_<base64url>`, e.g. `upk_Vq3…`. The prefix tells a reader (and a
- * secret scanner) what leaked; the random part has `bytes` bytes of entropy (at least 16).
+ * secret scanner) what leaked; the random part has `bytes` bytes of entropy (at least 12).
  */
 export function randomToken(prefix: string, bytes = 32): string {
   if (!PREFIX.test(prefix)) throw new RangeError('A token prefix is 1 to 16 letters or digits.');

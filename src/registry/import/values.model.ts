@@ -105,14 +105,18 @@ export function parseDate(text: string): Parsed<string | null> {
   const parts = datePartsOf(value);
   if (!parts) return fail(`"${value}" is not a date Upkeep can read; write it as 2026-12-31 or 31.12.2026`);
   const { year, month, day } = parts;
-  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const iso = isoDate(year, month, day);
   if (isCalendarDate(iso)) return ok(iso);
-  if (month > 12 && DAY_FIRST.test(value) && day <= 12) {
-    return fail(`"${value}" has no month ${month}: dates are read day first (31/12/2026); for month first, write it as ${year}-${String(day).padStart(2, '0')}-${String(month).padStart(2, '0')}`);
+  if (month > 12 && day <= 12 && DAY_FIRST.test(value)) {
+    const monthFirst = isoDate(year, day, month);
+    return fail(`"${value}" has no month ${month}: dates are read day first (31/12/2026); for month first, write it as ${monthFirst}`);
   }
   if (month < 1 || month > 12) return fail(`"${value}" is not a real date: there is no month ${month}`);
-  return fail(`"${value}" is not a real date: ${year}-${String(month).padStart(2, '0')} has no day ${day}`);
+  return fail(`"${value}" is not a real date: ${iso.slice(0, 7)} has no day ${day}`);
 }
+
+const isoDate = (year: number, month: number, day: number): string =>
+  `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 // ---------------------------------------------------------------------------------------------
 // Money
@@ -164,7 +168,8 @@ function currencyOf(marks: CurrencyMarks, fallback: string | null): Parsed<{ cur
   if (symbol) {
     if (fallback !== null && symbol.means.includes(fallback)) return ok({ currency: fallback, inText: true });
     if (symbol.assumed !== null) return ok({ currency: symbol.assumed, inText: true });
-    return fail(`"kr" is used by ${symbol.means.join(', ')}: write the code (99 SEK) or give a currency column or default currency`);
+    const means = symbol.means.join(', ');
+    return fail(`"kr" is used by ${means}: write the code (99 SEK) or give a currency column or default currency`);
   }
   if (fallback !== null) return ok({ currency: fallback, inText: false });
   return fail('no currency is given: write it (9.99 EUR) or give a currency column or default currency');
@@ -193,7 +198,9 @@ function plainDecimal(number: string, digits: number): Parsed<string> {
   const once = separators.indexOf(last) === separators.length - 1;
   let decimal: boolean | null = false;
   if (last === '.' || last === ',') decimal = mixed ? once : once && loneSeparatorIsDecimal(groups, digits);
-  if (decimal === null) return fail(`"${number}" could be read with "${last}" as decimal or thousands separator; write it without grouping, e.g. 1234.500`);
+  if (decimal === null) {
+    return fail(`"${number}" could be read with "${last}" as decimal or thousands separator; write it without grouping, e.g. 1234.500`);
+  }
   const whole = decimal ? groups.slice(0, -1) : groups;
   const grouping = new Set(decimal ? separators.slice(0, -1) : separators);
   const wellGrouped = grouping.size <= 1 && whole.every((g, i) => (i === 0 ? g.length >= 1 && g.length <= 3 : g.length === 3));

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import { hashToken, randomToken } from '../platform/crypto/tokens.ts';
 import type { Deps } from '../platform/deps.ts';
 import { forbidden } from '../platform/http/problem.ts';
@@ -25,12 +24,18 @@ export async function issueSetupToken(deps: Deps): Promise<string | null> {
 }
 
 export async function completeSetup(deps: Deps, token: string, owner: Omit<NewUser, 'role' | 'clientId'>, requestId: string | null): Promise<User> {
-  const stored = await store.readSetting(deps.database.db, SETUP_KEY);
-  const presented = Buffer.from(hashToken(token));
-  if (!stored || !(await needsSetup(deps)) || !timingSafeEqual(Buffer.from(stored), presented)) {
+  // Taking the token is the one atomic step: of several requests presenting it at once, only
+  // one deletes it, so checking first and deleting after the (slow) owner creation would let
+  // each of them create an owner.
+  const presented = hashToken(token);
+  if (!(await store.takeSetting(deps.database.db, SETUP_KEY, presented)) || !(await needsSetup(deps))) {
     throw forbidden('The setup token is not valid, or setup is already complete.');
   }
-  const user = await createUser(deps, { actor: systemActor('setup'), requestId }, { ...owner, role: 'owner' });
-  await store.deleteSetting(deps.database.db, SETUP_KEY);
-  return user;
+  try {
+    return await createUser(deps, { actor: systemActor('setup'), requestId }, { ...owner, role: 'owner' });
+  } catch (err) {
+    // Nothing was created: the token stays valid for the next attempt.
+    await store.writeSetting(deps.database.db, SETUP_KEY, presented, deps.now().toISOString());
+    throw err;
+  }
 }

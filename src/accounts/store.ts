@@ -116,4 +116,10 @@ export async function deleteSetting(db: Q, key: string): Promise<void> {
   await db.deleteFrom('settings').where('key', '=', key).execute();
 }
 
+/** Delete a setting only if it still has this value; true for the one caller that did. */
+export async function takeSetting(db: Q, key: string, value: string): Promise<boolean> {
+  const result = await db.deleteFrom('settings').where('key', '=', key).where('value', '=', value).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
 export type { Role };

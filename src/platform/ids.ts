@@ -31,10 +31,20 @@ function encodeTime(ms: number): string {
   return out;
 }
 
+// Random bytes are drawn in blocks: one system call per 512 ids instead of one per id, which
+// matters when an import mints a million of them.
+const POOL_SIZE = 16 * 512;
+let pool = randomBytes(POOL_SIZE);
+let poolOffset = 0;
+
 function encodeRandom(): string {
-  const bytes = randomBytes(16);
+  if (poolOffset + 16 > POOL_SIZE) {
+    pool = randomBytes(POOL_SIZE);
+    poolOffset = 0;
+  }
   let out = '';
-  for (let i = 0; i < 16; i++) out += ALPHABET[bytes[i]! % 32];
+  for (let i = 0; i < 16; i++) out += ALPHABET[pool[poolOffset + i]! % 32];
+  poolOffset += 16;
   return out;
 }
 

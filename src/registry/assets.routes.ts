@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import type { Actor } from '../accounts/model.ts';
 import type { Deps } from '../platform/deps.ts';
-import { decodeCursor } from '../platform/db/keyset.ts';
+import { decodeCursor, type Cursor } from '../platform/db/keyset.ts';
 import { invalid } from '../platform/http/problem.ts';
 import type { App } from '../platform/http/server.ts';
+import { isCalendarDate } from './assets.model.ts';
 import type { AssetInput } from './assets.rules.ts';
 import { createAsset, getAsset, listAssets, retireAsset, revealSecret, updateAsset } from './assets.service.ts';
 import type { AssetSort } from './assets.store.ts';
@@ -11,8 +13,28 @@ import * as schemas from './schemas.ts';
 
 const tags = ['assets'];
 
+/**
+ * A cursor's value must have the sort column's type. One edited by hand, or taken from a list
+ * sorted another way, would otherwise reach SQL, where PostgreSQL rejects it with a 500.
+ */
+function cursorFitsSort(cursor: Cursor, sort: AssetSort): boolean {
+  const v = cursor.value;
+  switch (sort) {
+    case 'name':
+      return typeof v === 'string';
+    case 'expiresOn':
+      return v === null || (typeof v === 'string' && isCalendarDate(v));
+    case 'createdAt':
+    case 'updatedAt':
+      // Instants are handed out exactly as toISOString() writes them.
+      return typeof v === 'string' && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v;
+    case 'yearlyCost':
+      return Number.isSafeInteger(v);
+  }
+}
+
 export function assetRoutes(app: App, deps: Deps): void {
-  const ctxOf = (req: { actor: import('../accounts/model.ts').Actor; id: string }) => ({ actor: req.actor, requestId: req.id });
+  const ctxOf = (req: { actor: Actor; id: string }) => ({ actor: req.actor, requestId: req.id });
   const view = (asset: Parameters<typeof toAssetView>[0]) => toAssetView(asset, deps.now());
 
   app.get(
@@ -20,14 +42,17 @@ export function assetRoutes(app: App, deps: Deps): void {
     { config: { access: 'registry:read' }, schema: { tags, summary: 'List assets, filtered and sorted, a page at a time', querystring: schemas.assetQuery } },
     async (req) => {
       const { sort, cursor, kind, status, expiresWithin, ...filters } = req.query;
+      const sortKey = sort.replace(/^-/, '') as AssetSort;
       const decoded = cursor ? decodeCursor(cursor) : undefined;
-      if (decoded === null) throw invalid([{ field: 'querystring.cursor', message: 'is not a cursor this server gave out' }]);
+      if (decoded === null || (decoded && !cursorFitsSort(decoded, sortKey))) {
+        throw invalid([{ field: 'querystring.cursor', message: 'is not a cursor this server gave out' }]);
+      }
       const page = await listAssets(deps, req.actor, {
         ...filters,
         kinds: kind,
         statuses: status,
         expiresWithinDays: expiresWithin,
-        sort: sort.replace(/^-/, '') as AssetSort,
+        sort: sortKey,
         direction: sort.startsWith('-') ? 'desc' : 'asc',
         cursor: decoded,
       });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../platform/db/schema.ts';
 import type { FieldError } from '../platform/http/problem.ts';
-import type { AssetKind, AssetStatus, BillingCycle, CustomFieldValue } from './assets.model.ts';
+import type { Asset, AssetKind, AssetStatus, BillingCycle, CustomFieldValue } from './assets.model.ts';
 
 /** What a person or an import gives to create or change an asset. */
 export interface AssetInput {
@@ -62,4 +62,22 @@ export async function checkAssetRefs(db: Kysely<Schema>, input: AssetInput, erro
     errors.push({ field: 'body.cycleMonths', message: 'A multi-year cycle is longer than 12 months.' });
   }
   return client ? { currency: input.currency ?? client.currency } : null;
+}
+
+/**
+ * An asset has one currency for both prices. A change that prices one of them in another
+ * currency must restate or clear the other, or that one would keep its number and silently
+ * change currency (1200 EUR becoming 1200 SEK).
+ */
+export function currencyChangeErrors(before: Pick<Asset, 'currency' | 'costAmount' | 'renewalAmount'>, patch: Partial<AssetInput>): FieldError[] {
+  if (!patch.currency || patch.currency === before.currency) return [];
+  const message = `must be ${before.currency}, the currency of the other price; send both prices to change the currency`;
+  const errors: FieldError[] = [];
+  if (patch.costAmount != null && patch.renewalAmount === undefined && before.renewalAmount !== null) {
+    errors.push({ field: 'body.cost.currency', message });
+  }
+  if (patch.renewalAmount != null && patch.costAmount === undefined && before.costAmount !== null) {
+    errors.push({ field: 'body.renewalPrice.currency', message });
+  }
+  return errors;
 }

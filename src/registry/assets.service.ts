@@ -8,7 +8,7 @@ import { conflict, invalid, notFound, type FieldError } from '../platform/http/p
 import { newId } from '../platform/ids.ts';
 import { searchText, yearlyCost, type Asset } from './assets.model.ts';
 import * as store from './assets.store.ts';
-import { checkAssetRefs, normaliseTags, type AssetInput } from './assets.rules.ts';
+import { checkAssetRefs, currencyChangeErrors, normaliseTags, type AssetInput } from './assets.rules.ts';
 
 type Ctx = ChangeContext & { actor: Actor };
 
@@ -96,6 +96,8 @@ async function buildAsset(deps: Deps, meta: Pick<Asset, 'id' | 'createdAt' | 'up
 
 export async function updateAsset(deps: Deps, ctx: Ctx, id: string, patch: Partial<AssetInput>): Promise<Asset> {
   const before = await getAsset(deps, ctx.actor, id);
+  const currencyErrors = currencyChangeErrors(before, patch);
+  if (currencyErrors.length > 0) throw invalid(currencyErrors);
   const row = (await store.findAssetRow(deps.database.db, id))!;
   const merged: AssetInput = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as AssetInput;
   const retiring = patch.status === 'retired' && before.status !== 'retired';

@@ -112,7 +112,9 @@ export async function listAssetRows(db: Q, dialect: Dialect, f: AssetFilter, now
   if (f.ownerId) query = f.ownerId === 'none' ? query.where('assets.owner_id', 'is', null) : query.where('assets.owner_id', '=', f.ownerId);
   if (f.providerId) query = query.where('assets.provider_id', '=', f.providerId);
   if (f.kinds?.length) query = query.where('assets.kind', 'in', f.kinds);
-  if (f.tag) query = query.where('assets.id', 'in', (eb) => eb.selectFrom('asset_tags').select('asset_id').where('tag', '=', f.tag!));
+  // Tags are stored trimmed and lower-cased (normaliseTags), so the filter is compared the same way.
+  const tag = f.tag?.trim().toLowerCase();
+  if (tag) query = query.where('assets.id', 'in', (eb) => eb.selectFrom('asset_tags').select('asset_id').where('tag', '=', tag));
   if (f.statuses?.length) {
     const until = dateAfterDays(now, EXPIRING_WITHIN_DAYS);
     query = query.where((eb) => eb.or(f.statuses!.map((s) => statusCondition(s, today, until))));

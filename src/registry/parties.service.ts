@@ -175,7 +175,8 @@ export async function updateProject(
   return uniqueName('project of this client', after.name, () =>
     change(deps, ctx, async (trx, audit) => {
       await trx.updateTable('projects').set(projectRow(after)).where('id', '=', id).execute();
-      await audit({ action: 'project.updated', entityType: 'project', entityId: id, ...changedFields(before, after) });
+      const action = archived === true && !before.archivedAt ? 'project.archived' : 'project.updated';
+      await audit({ action, entityType: 'project', entityId: id, ...changedFields(before, after) });
       return after;
     }),
   );

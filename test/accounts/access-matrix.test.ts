@@ -1,3 +1,4 @@
+import type * as FastifyModule from 'fastify';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { can, PERMISSIONS, type Access } from '../../src/accounts/authorization.ts';
@@ -26,7 +27,7 @@ const STOPPED = 299;
 const seen = vi.hoisted(() => ({ routes: [] as RouteOptions[], passedGuard: new Set<string>() }));
 
 vi.mock('fastify', async (importOriginal) => {
-  const real = await importOriginal<typeof import('fastify')>();
+  const real = await importOriginal<typeof FastifyModule>();
   const createReal = real.default as unknown as (options: unknown) => FastifyInstance;
   const create = (options: unknown) => {
     const app = createReal(options);
@@ -172,8 +173,9 @@ function expectDecision(route: ApiRoute, outcome: Outcome, allowed: boolean, fai
   if (!ok) failures.push(`${label}: expected ${allowed ? 'allowed' : 'forbidden'}, got ${describeOutcome(route, outcome)}`);
 }
 
-async function api<T = any>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-  const res = await t.request<T>(method, path, { token, body });
+/** A setup request that must succeed; the body is whatever the route answers. */
+async function api(method: string, path: string, token: string, body?: unknown): Promise<Reply['body']> {
+  const res = await t.request(method, path, { token, body });
   if (res.status >= 300) throw new Error(`${method} ${path} -> ${res.status} ${res.text}`);
   return res.body;
 }
@@ -311,6 +313,23 @@ describe('permissions on every protected route', () => {
     expect(failures).toEqual([]);
   });
 
+  it('treats the HEAD twin of every GET route like the GET', async () => {
+    const failures: string[] = [];
+    const gets = protectedRoutes().filter((r) => r.method === 'GET');
+    for (const who of [undefined, ...everyone]) {
+      await Promise.all(
+        gets.map(async (get) => {
+          const head = { ...get, method: 'HEAD', key: `HEAD ${get.url}` };
+          const outcome = await call(head, { token: who && tokens[who] });
+          const expected = who === undefined ? 401 : can(actorFor(who), get.access) ? 'passed' : 403;
+          const actual = outcome.passedGuard ? 'passed' : outcome.reply.status;
+          if (actual !== expected) failures.push(`${who ?? 'anonymous'}: expected ${expected}, got ${describeOutcome(head, outcome)}`);
+        }),
+      );
+    }
+    expect(failures).toEqual([]);
+  });
+
   it("never lets an owner's read-scoped token write", async () => {
     const failures: string[] = [];
     // Sign-out is the one unsafe "signed-in" route; for a bearer token it changes nothing.
@@ -349,7 +368,7 @@ describe('CSRF protection for cookie sessions', () => {
   it('refuses every unsafe request of a session without the CSRF header, or with a wrong one', async () => {
     const failures: string[] = [];
     const unsafe = protectedRoutes().filter(isUnsafe);
-    for (const headers of [{}, { 'x-csrf-token': 'csrf_wrong' }]) {
+    for (const headers of [{}, { 'x-csrf-token': 'csrf_wrong' }] as Record<string, string>[]) {
       await Promise.all(
         unsafe.map(async (route) => {
           const outcome = await call(route, { cookie, headers });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedAgency, startTestApp, type Agency, type TestApp } from '../support/app.ts';
+import { seedAgency, startTestApp, type Agency, type Reply, type TestApp } from '../support/app.ts';
 
 /**
  * A client-portal user sees their own client and nothing else: every list, read and export is
@@ -29,8 +29,9 @@ let w: World;
 /** Strings that exist only in client B's records: none may reach client A's portal user. */
 let bMarkers: string[];
 
-async function asManager<T = any>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await t.request<T>(method, path, { token: a.manager.token, body });
+/** A manager's request that must succeed; its body, loosely typed like every test reply. */
+async function asManager(method: string, path: string, body?: unknown): Promise<Reply['body']> {
+  const res = await t.request(method, path, { token: a.manager.token, body });
   if (res.status >= 300) throw new Error(`${method} ${path} -> ${res.status} ${res.text}`);
   return res.body;
 }

@@ -43,12 +43,9 @@ export async function appendAuditBatch(trx: Transaction<Schema>, dialect: Dialec
     prevHash = hash;
     return row;
   });
-  for (let i = 0; i < rows.length; i += AUDIT_BATCH) await trx.insertInto('audit_log').values(rows.slice(i, i + AUDIT_BATCH)).execute();
+  await dialect.insertMany(trx, 'audit_log', rows);
   await trx.updateTable('audit_head').set({ last_hash: prevHash }).where('id', '=', 1).execute();
 }
-
-// Ten columns a row: well under the bound-parameter limits of both databases.
-const AUDIT_BATCH = 2000;
 
 function contentOf(ctx: ChangeContext, record: AuditRecord, id: string, at: string) {
   return {
@@ -118,8 +115,9 @@ export async function listAudit(db: Kysely<Schema>, filter: AuditFilter): Promis
   if (filter.action) query = query.where('action', '=', filter.action);
   if (filter.cursor) {
     const cursor = decodeCursor(filter.cursor);
-    if (!cursor || typeof cursor.value !== 'number') return null;
-    query = query.where('seq', '<', cursor.value);
+    // A seq is a whole number; anything else would reach SQL and fail there (bigint on PostgreSQL).
+    if (!cursor || !Number.isSafeInteger(cursor.value)) return null;
+    query = query.where('seq', '<', cursor.value as number);
   }
   const rows = await query.orderBy('seq', 'desc').limit(filter.limit + 1).execute();
   return toPage(rows, filter.limit, (r) => ({ value: Number(r.seq), id: r.id }), toEntry);

@@ -31,9 +31,13 @@ function problem(status: number, code: string, title: string, detail?: string, e
 
 function validationProblem(err: FastifyError): Problem {
   const where = (err as { validationContext?: string }).validationContext ?? 'body';
-  const errors = (err.validation ?? []).map((v) => {
+  const errors = (err.validation ?? []).flatMap((v) => {
     const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    return { field: path ? `${where}.${path}` : where, message: v.message ?? 'is invalid' };
+    const field = path ? `${where}.${path}` : where;
+    // Zod reports unknown keys on the object that holds them; name each key, as for any other field.
+    const keys = v.keyword === 'unrecognized_keys' ? (v.params as { keys?: unknown }).keys : undefined;
+    if (Array.isArray(keys) && keys.length > 0) return keys.map((key) => ({ field: `${field}.${String(key)}`, message: 'is not a known field' }));
+    return [{ field, message: v.message ?? 'is invalid' }];
   });
   return problem(400, 'validation', 'Invalid request', `The request ${where} has invalid fields.`, errors);
 }

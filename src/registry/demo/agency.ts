@@ -122,18 +122,30 @@ interface ClientSpec {
   projects: [name: string, host: string][];
 }
 const CLIENTS: ClientSpec[] = [
-  { name: 'Nordlys Bakery', slug: 'nordlys-bakery', short: 'nordlys', locale: 'da', currency: 'DKK', people: [['Freja Holm', 'owner'], ['Mads Kjær', 'marketing']], projects: [['Website', 'www'], ['Webshop', 'shop'], ['Order intranet', 'intranet']] },
-  { name: 'Havnens Fiskehus', slug: 'havnens-fiskehus', short: 'fiskehus', locale: 'da', currency: 'DKK', people: [['Søren Dahl', 'owner']], projects: [['Website', 'www'], ['Table booking', 'booking']] },
-  { name: 'Fjällgården Hotell', slug: 'fjallgarden-hotell', short: 'fjallgarden', locale: 'sv', currency: 'SEK', people: [['Karin Öberg', 'general manager'], ['Erik Sandström', 'IT']], projects: [['Website', 'www'], ['Booking engine', 'booking'], ['Staff intranet', 'intranet'], ['Newsletter', 'news']] },
-  { name: 'Skärgårdens Kajak', slug: 'skargardens-kajak', short: 'kajak', locale: 'sv', currency: 'SEK', people: [['Linnea Ek', 'owner']], projects: [['Website', 'www'], ['Rental webshop', 'shop']] },
-  { name: 'Lindqvist Tandvård', slug: 'lindqvist-tandvard', short: 'lindqvist', locale: 'sv', currency: 'SEK', people: [['Anders Lindqvist', 'owner'], ['Sara Nyberg', 'reception']], projects: [['Website', 'www'], ['Patient portal', 'portal'], ['Intranet', 'intranet']] },
-  { name: 'Van Dijk Architects', slug: 'van-dijk-architects', short: 'vandijk', locale: 'nl', currency: 'EUR', people: [['Pieter van Dijk', 'partner'], ['Noor Bakker', 'office manager']], projects: [['Website', 'www'], ['Portfolio archive', 'archive'], ['Intranet', 'intranet']] },
-  { name: 'De Gouden Fiets', slug: 'de-gouden-fiets', short: 'goudenfiets', locale: 'nl', currency: 'EUR', people: [['Daan de Vries', 'owner']], projects: [['Webshop', 'shop'], ['Website', 'www'], ['Workshop planner', 'planner']] },
-  { name: 'Café Lumière', slug: 'cafe-lumiere', short: 'lumiere', locale: 'fr', currency: 'EUR', people: [['Camille Roux', 'gérante']], projects: [['Website', 'www'], ['Online ordering', 'order']] },
-  { name: 'Atelier Marchand', slug: 'atelier-marchand', short: 'marchand', locale: 'fr', currency: 'EUR', people: [['Hélène Marchand', 'founder'], ['Julien Petit', 'e-commerce']], projects: [['Website', 'www'], ['Webshop', 'shop'], ['Client extranet', 'extranet']] },
-  { name: 'Chocolaterie Lavaux', slug: 'chocolaterie-lavaux', short: 'lavaux', locale: 'fr', currency: 'CHF', people: [['Luc Favre', 'director']], projects: [['Webshop', 'shop'], ['Website', 'www'], ['B2B portal', 'b2b']] },
-  { name: 'Hartley & Finch Solicitors', slug: 'hartley-finch', short: 'hartleyfinch', locale: 'en', currency: 'GBP', people: [['Olivia Hartley', 'senior partner'], ['James Finch', 'practice manager']], projects: [['Website', 'www'], ['Client portal', 'portal'], ['Intranet', 'intranet']] },
-  { name: 'Thistle Lane Books', slug: 'thistle-lane-books', short: 'thistlelane', locale: 'en', currency: 'GBP', people: [['Fiona Baird', 'owner']], projects: [['Webshop', 'shop'], ['Events site', 'events']] },
+  { name: 'Nordlys Bakery', slug: 'nordlys-bakery', short: 'nordlys', locale: 'da', currency: 'DKK',
+    people: [['Freja Holm', 'owner'], ['Mads Kjær', 'marketing']], projects: [['Website', 'www'], ['Webshop', 'shop'], ['Order intranet', 'intranet']] },
+  { name: 'Havnens Fiskehus', slug: 'havnens-fiskehus', short: 'fiskehus', locale: 'da', currency: 'DKK',
+    people: [['Søren Dahl', 'owner']], projects: [['Website', 'www'], ['Table booking', 'booking']] },
+  { name: 'Fjällgården Hotell', slug: 'fjallgarden-hotell', short: 'fjallgarden', locale: 'sv', currency: 'SEK',
+    people: [['Karin Öberg', 'general manager'], ['Erik Sandström', 'IT']], projects: [['Website', 'www'], ['Booking engine', 'booking'], ['Staff intranet', 'intranet'], ['Newsletter', 'news']] },
+  { name: 'Skärgårdens Kajak', slug: 'skargardens-kajak', short: 'kajak', locale: 'sv', currency: 'SEK',
+    people: [['Linnea Ek', 'owner']], projects: [['Website', 'www'], ['Rental webshop', 'shop']] },
+  { name: 'Lindqvist Tandvård', slug: 'lindqvist-tandvard', short: 'lindqvist', locale: 'sv', currency: 'SEK',
+    people: [['Anders Lindqvist', 'owner'], ['Sara Nyberg', 'reception']], projects: [['Website', 'www'], ['Patient portal', 'portal'], ['Intranet', 'intranet']] },
+  { name: 'Van Dijk Architects', slug: 'van-dijk-architects', short: 'vandijk', locale: 'nl', currency: 'EUR',
+    people: [['Pieter van Dijk', 'partner'], ['Noor Bakker', 'office manager']], projects: [['Website', 'www'], ['Portfolio archive', 'archive'], ['Intranet', 'intranet']] },
+  { name: 'De Gouden Fiets', slug: 'de-gouden-fiets', short: 'goudenfiets', locale: 'nl', currency: 'EUR',
+    people: [['Daan de Vries', 'owner']], projects: [['Webshop', 'shop'], ['Website', 'www'], ['Workshop planner', 'planner']] },
+  { name: 'Café Lumière', slug: 'cafe-lumiere', short: 'lumiere', locale: 'fr', currency: 'EUR',
+    people: [['Camille Roux', 'gérante']], projects: [['Website', 'www'], ['Online ordering', 'order']] },
+  { name: 'Atelier Marchand', slug: 'atelier-marchand', short: 'marchand', locale: 'fr', currency: 'EUR',
+    people: [['Hélène Marchand', 'founder'], ['Julien Petit', 'e-commerce']], projects: [['Website', 'www'], ['Webshop', 'shop'], ['Client extranet', 'extranet']] },
+  { name: 'Chocolaterie Lavaux', slug: 'chocolaterie-lavaux', short: 'lavaux', locale: 'fr', currency: 'CHF',
+    people: [['Luc Favre', 'director']], projects: [['Webshop', 'shop'], ['Website', 'www'], ['B2B portal', 'b2b']] },
+  { name: 'Hartley & Finch Solicitors', slug: 'hartley-finch', short: 'hartleyfinch', locale: 'en', currency: 'GBP',
+    people: [['Olivia Hartley', 'senior partner'], ['James Finch', 'practice manager']], projects: [['Website', 'www'], ['Client portal', 'portal'], ['Intranet', 'intranet']] },
+  { name: 'Thistle Lane Books', slug: 'thistle-lane-books', short: 'thistlelane', locale: 'en', currency: 'GBP',
+    people: [['Fiona Baird', 'owner']], projects: [['Webshop', 'shop'], ['Events site', 'events']] },
 ];
 
 /** Rough euro rates, so a SEK client's prices look like SEK prices. Display realism only. */
@@ -303,7 +315,13 @@ function fromCatalogue(rng: Rng, c: ClientCtx, kind: AssetKind, catalogue: Produ
     const multiYear = cycle === 'multi-year';
     const project = chance(rng, 0.6) ? [pick(rng, c.projects).key] : [];
     const identifier =
-      kind === 'subscription' ? `${p.code}/${c.spec.slug}` : kind === 'licence' ? `${p.code}-${int(rng, 100000, 999999)}` : p.code === 'acct' ? `acct_${code(rng, 14, '0123456789abcdef')}` : `${p.code}-${c.spec.short.toUpperCase()}-${int(rng, 100, 999)}`;
+      kind === 'subscription'
+        ? `${p.code}/${c.spec.slug}`
+        : kind === 'licence'
+          ? `${p.code}-${int(rng, 100000, 999999)}`
+          : p.code === 'acct'
+            ? `acct_${code(rng, 14, '0123456789abcdef')}`
+            : `${p.code}-${c.spec.short.toUpperCase()}-${int(rng, 100, 999)}`;
     return base(rng, c, kind, {
       name: seats > 1 ? `${p.name} (${seats} seats)` : p.name,
       identifier,
@@ -402,6 +420,9 @@ function scheduleRenewals(rng: Rng, assets: DemoAsset[], fixedDays: Map<DemoAsse
   order.forEach((a, i) => (a.expiresOn = dateAfterDays(now, 1 + Math.floor(((i + rng()) * 364) / order.length))));
 }
 
+/** "Søren Dahl" → "soren", for a contact's address. */
+const firstName = (name: string) => name.split(' ')[0]!.normalize('NFKD').replace(/\p{M}/gu, '').replace('ø', 'o').toLowerCase();
+
 export function demoAgency(seed: number, now: Date): DemoAgency {
   const rng = seededRng(seed);
   const clients: DemoClient[] = [];
@@ -418,8 +439,10 @@ export function demoAgency(seed: number, now: Date): DemoAgency {
       projects,
       domain: `${spec.slug}.example`,
     };
-    const contacts = spec.people.map(([name, role]) => ({ name, role, email: `${name.split(' ')[0]!.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace('ø', 'o')}@${spec.slug}.test` }));
-    clients.push({ key: spec.slug, name: spec.name, locale: spec.locale, currency: spec.currency, contacts, notes: 'Demo client: made up for the demo agency.', projects: projects.map(({ key, name, managerKey }) => ({ key, name, managerKey })) });
+    const contacts = spec.people.map(([name, role]) => ({ name, role, email: `${firstName(name)}@${spec.slug}.test` }));
+    const { name, locale, currency } = spec;
+    const notes = 'Demo client: made up for the demo agency.';
+    clients.push({ key: spec.slug, name, locale, currency, contacts, notes, projects: projects.map(({ key, name, managerKey }) => ({ key, name, managerKey })) });
     assets.push(...clientAssets(rng, ctx));
   }
   scheduleRenewals(rng, assets, lifeStories(rng, assets), now);

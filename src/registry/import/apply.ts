@@ -11,7 +11,6 @@ import { assetRow } from '../assets.store.ts';
 import type { Client, Project, Provider, ProviderKind } from '../clients.model.ts';
 import { PROVIDER_KINDS } from '../clients.model.ts';
 import type { ImportPlan, PlannedAsset, PlannedUpdate } from './plan.model.ts';
-import { insertInBatches } from './store.ts';
 
 /**
  * Write a plan in one transaction: new clients, providers and projects first, then assets in
@@ -26,12 +25,13 @@ export async function applyPlan(deps: Deps, ctx: Ctx, plan: ImportPlan, finish: 
   const parties = newParties(plan, ids, now, audit);
   const created = plan.creates.map((c) => newAsset(deps, c, ids, now));
   await deps.database.db.transaction().execute(async (trx) => {
-    await insertInBatches(trx, 'clients', parties.clients);
-    await insertInBatches(trx, 'providers', parties.providers);
-    await insertInBatches(trx, 'projects', parties.projects);
-    await insertInBatches(trx, 'assets', created.map((c) => c.row));
-    await insertInBatches(trx, 'asset_projects', created.flatMap((c) => c.asset.projectIds.map((project_id) => ({ asset_id: c.asset.id, project_id }))));
-    await insertInBatches(trx, 'asset_tags', created.flatMap((c) => c.asset.tags.map((tag) => ({ asset_id: c.asset.id, tag }))));
+    const insert = deps.database.dialect.insertMany;
+    await insert(trx, 'clients', parties.clients);
+    await insert(trx, 'providers', parties.providers);
+    await insert(trx, 'projects', parties.projects);
+    await insert(trx, 'assets', created.map((c) => c.row));
+    await insert(trx, 'asset_projects', created.flatMap((c) => c.asset.projectIds.map((project_id) => ({ asset_id: c.asset.id, project_id }))));
+    await insert(trx, 'asset_tags', created.flatMap((c) => c.asset.tags.map((tag) => ({ asset_id: c.asset.id, tag }))));
     for (const c of created) audit.push({ action: 'asset.created', entityType: 'asset', entityId: c.asset.id, after: c.asset });
     for (const update of plan.updates) audit.push(await applyUpdate(deps, trx, update, ids, now));
     await appendAuditBatch(trx, deps.database.dialect, ctx, audit, deps.now());

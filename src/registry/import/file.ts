@@ -48,20 +48,47 @@ function detectDelimiter(text: string): string {
 
 export function readCsv(text: string, maxRows: number): CsvTable {
   const delimiter = detectDelimiter(text);
-  let records: { record: string[]; info: { lines: number } }[];
+  let lastLine = 0;
+  let records: { record: string[]; line: number }[];
   try {
-    records = parse(text, { delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: 1_000_000 }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: 1_000_000,
+      // csv-parse counts the line a record ends on; a row with line breaks in a cell starts earlier.
+      on_record: (record, context) => {
+        lastLine = context.lines;
+        return { record, line: context.lines - lineBreaksIn(record) } as unknown as string[];
+      },
+    }) as unknown as typeof records;
   } catch (err) {
-    const e = err as Error & { lines?: number };
-    throw badRequest(`The file is not valid CSV${e.lines ? ` near line ${e.lines}` : ''}: ${e.message}`);
+    // The parser reports where it gave up (for an unclosed quote, the end of the file); the
+    // person needs the row where the problem starts: the one after the last complete row.
+    const e = err as Error & { code?: string };
+    const start = firstFilledLineAfter(text, lastLine);
+    const what = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted cell starts in this row and is never closed; look for a stray "' : e.message;
+    throw badRequest(`The file is not valid CSV near line ${start}: ${what}`);
   }
   const [head, ...body] = records;
   if (!head) throw badRequest('The file is empty: it needs a header line and at least one row.');
+  if (body.length === 0) throw badRequest('The file has a header line but no rows: it needs at least one row to import.');
   if (body.length > maxRows) throw new ProblemError(413, 'too-many-rows', 'Too many rows', `The file has ${body.length} rows; an import takes at most ${maxRows}.`);
   const headers = head.record;
-  const rows = body.map(({ record, info }) => ({
-    line: info.lines,
+  const rows = body.map(({ record, line }) => ({
+    line,
     record: Object.fromEntries(headers.map((h, i) => [h, record[i] ?? ''])),
   }));
   return { headers, rows, delimiter };
+}
+
+function lineBreaksIn(record: string[]): number {
+  let breaks = 0;
+  for (const cell of record) if (cell.includes('\n') || cell.includes('\r')) breaks += cell.match(/\r\n|\r|\n/g)!.length;
+  return breaks;
+}
+
+/** The 1-based number of the first non-blank line after line `line`. */
+function firstFilledLineAfter(text: string, line: number): number {
+  const lines = text.split(/\r\n|\r|\n/);
+  let index = line;
+  while (index < lines.length - 1 && lines[index]!.trim() === '') index++;
+  return index + 1;
 }

@@ -42,7 +42,8 @@ export async function uploadImport(deps: Deps, ctx: Ctx, file: { fileName: strin
   await store.saveImportFile(deps.database.db, {
     id,
     file_name: file.fileName,
-    content: text,
+    // Spreadsheets carry passwords and API keys (DomainMOD's do): the kept file is a secret too.
+    content: deps.secrets.encrypt(text, contentAad(id)),
     created_by: ctx.actor.id,
     created_at: deps.now().toISOString(),
     committed_at: null,
@@ -58,17 +59,20 @@ export async function uploadImport(deps: Deps, ctx: Ctx, file: { fileName: strin
   };
 }
 
+const contentAad = (id: string) => ['import', id, 'content'];
+
 async function loadTable(deps: Deps, ctx: Ctx, id: string): Promise<{ table: CsvTable; committedAt: string | null }> {
   const row = await store.findImport(deps.database.db, id);
   // Imports are personal work in progress: someone else's upload is not found.
   if (!row || (row.created_by !== ctx.actor.id && ctx.actor.role !== 'owner' && ctx.actor.role !== 'admin')) throw notFound('import', id);
-  return { table: readCsv(row.content, MAX_IMPORT_ROWS), committedAt: row.committed_at };
+  return { table: readCsv(deps.secrets.decrypt(row.content, contentAad(id)), MAX_IMPORT_ROWS), committedAt: row.committed_at };
 }
 
 /** Check the mapping against the file, filling in the suggestion where none is given. */
 function settle(table: CsvTable, options: ImportOptions): { mapping: ColumnMapping; defaults: ImportDefaults } {
   const suggested = suggestMapping(table.headers);
-  const duplicates = checkHeaders(table.headers);
+  // Only exact duplicates are fatal: two spellings of one name ("Notes", "notes") are both readable.
+  const duplicates = checkHeaders(table.headers).filter((p) => p.kind === 'duplicate');
   if (duplicates.length > 0) throw invalid(duplicates.map((p) => ({ field: 'file.header', message: p.message })), 'The file has headers that cannot be told apart; rename them.');
   const mapping = options.mapping ?? suggested.mapping;
   const errors = Object.entries(mapping).flatMap(([header, field]) => [
@@ -93,6 +97,11 @@ async function plan(deps: Deps, table: CsvTable, options: ImportOptions): Promis
 
 export async function previewImport(deps: Deps, ctx: Ctx, id: string, options: ImportOptions): Promise<ImportReport> {
   const { table } = await loadTable(deps, ctx, id);
+  return previewTable(deps, ctx, table, options, id);
+}
+
+/** A dry run of a parsed file: the report a commit would give, with nothing written. Used by the CLI. */
+export async function previewTable(deps: Deps, _ctx: Ctx, table: CsvTable, options: ImportOptions, id = 'dry-run'): Promise<ImportReport> {
   return report(id, (await plan(deps, table, options)).plan, false);
 }
 

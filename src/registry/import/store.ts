@@ -55,19 +55,6 @@ function existing(row: Row<'assets'>, projectIds: string[], secrets: SecretBox |
   return { ...asset, secrets: plain };
 }
 
-// Row counts per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
-const BATCH = 1000;
-
-export async function insertInBatches<T extends 'assets' | 'asset_projects' | 'asset_tags' | 'clients' | 'providers' | 'projects'>(
-  trx: Transaction<Schema>,
-  table: T,
-  rows: Row<T>[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await trx.insertInto(table).values(rows.slice(i, i + BATCH) as never).execute();
-  }
-}
-
 export async function saveImportFile(db: Q, row: Row<'imports'>): Promise<void> {
   await db.insertInto('imports').values(row).execute();
 }

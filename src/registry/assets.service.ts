@@ -49,7 +49,9 @@ function duplicateIdentifier(asset: Asset): never {
 export async function createAsset(deps: Deps, ctx: Ctx, input: AssetInput): Promise<Asset> {
   const now = deps.now().toISOString();
   const id = newId('asset');
-  const asset = await buildAsset(deps, { id, createdAt: now, updatedAt: now, retiredAt: null }, input);
+  // An asset recorded as already retired (from an old spreadsheet, say) is retired as of now.
+  const retiredAt = input.status === 'retired' ? now : null;
+  const asset = await buildAsset(deps, { id, createdAt: now, updatedAt: now, retiredAt }, input);
   const secrets = encryptSecrets(deps, id, {}, input.secrets);
   try {
     return await change(deps, ctx, async (trx, audit) => {
@@ -111,7 +113,10 @@ export async function updateAsset(deps: Deps, ctx: Ctx, id: string, patch: Parti
       await store.replaceLinks(trx, id, asset.projectIds, asset.tags);
       const after = { ...asset, secretNames: Object.keys(secrets).sort() };
       const diff = changedFields(before, after);
-      await audit({ action: retiring ? 'asset.retired' : 'asset.updated', entityType: 'asset', entityId: id, ...diff });
+      // A rotated secret keeps its name, so the diff alone would not show it; say which, never the value.
+      const secretsSet = Object.keys(patch.secrets ?? {}).sort();
+      const recorded = secretsSet.length > 0 ? { before: diff.before, after: { ...diff.after, secretsSet } } : diff;
+      await audit({ action: retiring ? 'asset.retired' : 'asset.updated', entityType: 'asset', entityId: id, ...recorded });
       return after;
     });
   } catch (err) {

@@ -49,7 +49,7 @@ export function partyRoutes(app: App, deps: Deps): void {
   );
   app.get('/api/v1/clients/:id', { config: read, schema: { tags: ['clients'], summary: 'One client, with its yearly cost', params: schemas.idParams } }, async (req) => {
     const client = await service.getClient(deps, req.actor, req.params.id);
-    const [yearlyCost, assetCount] = await Promise.all([store.yearlyCostOf(db, 'client_id', client.id), store.countAssetsOf(db, 'client_id', client.id)]);
+    const [yearlyCost, assetCount] = await Promise.all([store.yearlyCostOf(db, 'client_id', client.id), store.countAssetsOf(db, 'client_id', client.id, true)]);
     return { ...client, yearlyCost, assetCount };
   });
   app.patch('/api/v1/clients/:id', { config: write, schema: { tags: ['clients'], summary: 'Change or archive a client', params: schemas.idParams, body: schemas.clientPatch } }, async (req) =>

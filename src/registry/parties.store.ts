@@ -104,12 +104,11 @@ export async function yearlyCostOfProject(db: Q, projectId: string): Promise<Cos
   return rows.map((r) => ({ currency: r.currency, amount: Number(r.amount) }));
 }
 
-export async function countAssetsOf(db: Q, column: 'client_id' | 'provider_id', id: string): Promise<number> {
-  const row = await db
-    .selectFrom('assets')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(column, '=', id)
-    .executeTakeFirstOrThrow();
+/** Assets that refer to a client or provider; `live` leaves out retired ones (as costs do). */
+export async function countAssetsOf(db: Q, column: 'client_id' | 'provider_id', id: string, live = false): Promise<number> {
+  let query = db.selectFrom('assets').select((eb) => eb.fn.countAll<number>().as('n')).where(column, '=', id);
+  if (live) query = query.where('retired_at', 'is', null);
+  const row = await query.executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -133,6 +133,21 @@ describe('assets API', () => {
     expect(await listed('')).toContain(created.id);
   });
 
+  it('dates an asset recorded as already retired, and leaves it out of the client\'s cost', async () => {
+    t.clock.now = NOW;
+    const client = await t.request('POST', '/api/v1/clients', { token: a.manager.token, body: { name: 'Retired On Arrival', currency: 'EUR' } });
+    const asset = await createAsset(t, a.manager.token, {
+      clientId: client.body.id,
+      kind: 'domain',
+      identifier: 'gone-before.example',
+      status: 'retired',
+      renewalPrice: { amount: 900, currency: 'EUR' },
+    });
+    expect(asset).toMatchObject({ status: 'retired', retiredAt: NOW.toISOString() });
+    const detail = await t.request('GET', `/api/v1/clients/${client.body.id}`, { token: a.viewer.token });
+    expect(detail.body.yearlyCost).toEqual([]);
+  });
+
   it('answers 404 for an unknown asset, and hides other clients\' assets from portal users', async () => {
     t.clock.now = NOW;
     expect((await t.request('GET', '/api/v1/assets/ast_00000000000000000000000000', { token: a.viewer.token })).status).toBe(404);
@@ -163,6 +178,15 @@ describe('assets API', () => {
     expect(rename.body.errors).toContainEqual({ field: 'body.identifier', message: expect.any(String) });
     expect((await t.request('GET', `/api/v1/assets/${other.id}`, { token: a.viewer.token })).body.identifier).toBe('other.example.org');
     expect((await t.request('GET', `/api/v1/assets/${first.id}`, { token: a.viewer.token })).body.identifier).toBe('unique.example.org');
+
+    // Racing requests for the same identifier: one wins, the others are told why.
+    const race = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        t.request('POST', '/api/v1/assets', { token: a.manager.token, body: { clientId: a.clientA, kind: 'domain', identifier: i % 2 ? 'RACE.example' : 'race.example' } }),
+      ),
+    );
+    expect(race.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const r of race.filter((x) => x.status === 409)) expect(r.body.errors).toContainEqual({ field: 'body.identifier', message: expect.any(String) });
   });
 
   it('links only projects of the asset\'s own client', async () => {
@@ -209,6 +233,22 @@ describe('assets API', () => {
     const toPortal = await t.request('PATCH', `/api/v1/assets/${asset.id}`, { token: a.manager.token, body: { ownerId: a.outsider.id } });
     expect(toPortal.status).toBe(400);
     expect(toPortal.body.errors).toEqual([{ field: 'body.ownerId', message: expect.any(String) }]);
+  });
+
+  it('finds words in any script, folded the same way on both sides', async () => {
+    t.clock.now = NOW;
+    const cyrillic = await createAsset(t, a.manager.token, { clientId: a.clientB, kind: 'hosting', name: 'Сайт клиента', identifier: 'ru-site-1' });
+    const nordic = await createAsset(t, a.manager.token, { clientId: a.clientB, kind: 'hosting', name: 'Malmö Øresund', identifier: 'se-site-1', tags: ['Straße'] });
+    const search = async (q: string) =>
+      (await t.request('GET', `/api/v1/assets?clientId=${a.clientB}&q=${encodeURIComponent(q)}`, { token: a.viewer.token })).body.items.map(
+        (i: { id: string }) => i.id,
+      );
+    expect(await search('сайт')).toEqual([cyrillic.id]);
+    expect(await search('КЛИЕН')).toEqual([cyrillic.id]);
+    expect(await search('malmo')).toEqual([nordic.id]);
+    expect(await search('MALMÖ')).toEqual([nordic.id]);
+    expect(await search('øre')).toEqual([nordic.id]);
+    expect(await search('straß')).toEqual([nordic.id]);
   });
 
   it('refuses a price change that would leave cost and renewal price in different currencies', async () => {
@@ -336,6 +376,7 @@ describe('asset secrets', () => {
     const update = await t.db.db.selectFrom('audit_log').selectAll().where('action', '=', 'asset.updated').where('entity_id', '=', assetId).executeTakeFirstOrThrow();
     expect(JSON.parse(update.before!).secretNames).toEqual(['api.key', 'panelPassword']);
     expect(JSON.parse(update.after!).secretNames).toEqual(['api.key']);
+    expect(JSON.parse(update.after!).secretsSet).toEqual(['api.key', 'panelPassword']);
   });
 
   it('binds a ciphertext to its asset: a value copied to another asset does not decrypt', async () => {

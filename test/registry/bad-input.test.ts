@@ -88,6 +88,7 @@ const cases: Case[] = [
   { name: 'oversized body', send: () => postAsset({ ...validAsset(), notes: 'x'.repeat(1_100_000) }), status: 413, type: 'too-large' },
   { name: 'oversized change', send: () => patchAsset({ notes: 'x'.repeat(1_100_000) }), status: 413, type: 'too-large' },
   { name: 'XML body', send: () => raw('POST', '/api/v1/assets', '<asset><kind>domain</kind></asset>', { 'content-type': 'application/xml' }), status: 415, type: 'unsupported-media-type' },
+  { name: 'plain text body', send: () => raw('POST', '/api/v1/clients', '{"name":"Text Co"}', { 'content-type': 'text/plain' }), status: 415, type: 'unsupported-media-type' },
   { name: 'form body', send: () => raw('POST', '/api/v1/clients', 'name=Form+Co', { 'content-type': 'application/x-www-form-urlencoded' }), status: 415, type: 'unsupported-media-type' },
   { name: 'form body in a change', send: () => raw('PATCH', `/api/v1/assets/${assetId}`, 'notes=x', { 'content-type': 'application/x-www-form-urlencoded' }), status: 415, type: 'unsupported-media-type' },
 

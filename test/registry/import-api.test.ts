@@ -190,6 +190,26 @@ describe('import of the DomainMOD template', () => {
   });
 });
 
+describe('re-imports that must change nothing', () => {
+  it('keeps a provider set in the app when the sheet leaves it blank, and a multi-year cycle of unsaid length', async () => {
+    const csv = 'Client,Domain,Registrar,Billing cycle\nDefaults Co,blank-provider.example,,yearly\nDefaults Co,multi.example,Some Registrar,multi-year\n';
+    expect((await imported(csv)).summary).toMatchObject({ create: 2, newProviders: 1 });
+    const assets = await assetsOf('Defaults Co');
+    expect(assets['multi.example']).toMatchObject({ billingCycle: 'multi-year', cycleMonths: 24 });
+    const patched = await t.request('PATCH', `/api/v1/assets/${assets['blank-provider.example'].id}`, { token: a.manager.token, body: { providerId: assets['multi.example'].providerId } });
+    expect(patched.status, patched.text).toBe(200);
+
+    t.clock.now = new Date(t.clock.now.getTime() + 3_600_000);
+    const seq = await lastAuditSeq();
+    const again = await imported(csv);
+    expect(again.summary).toMatchObject({ create: 0, update: 0, unchanged: 2 });
+    expect((await auditAfter(seq)).map((e) => e.action)).toEqual(['import.committed']);
+    const after = await assetsOf('Defaults Co');
+    expect(after['blank-provider.example'].providerId).toBe(assets['multi.example'].providerId);
+    expect(after['multi.example']).toMatchObject({ cycleMonths: 24, updatedAt: assets['multi.example'].updatedAt });
+  });
+});
+
 describe('spreadsheets as people write them', () => {
   it('reads European dates, amounts and yes/no from a ;-separated sheet with an explicit mapping', async () => {
     const csv = [

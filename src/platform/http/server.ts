@@ -33,6 +33,9 @@ export async function buildServer(deps: Deps, parts: ServerParts): Promise<App> 
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // JSON only: a text/plain body to a JSON route is a 415, not a confusing "expected object".
+  // The import routes add their own CSV parsers in a scope of their own.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((err, request, reply) => sendProblem(request, reply, err as Error));

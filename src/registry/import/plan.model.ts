@@ -1,4 +1,4 @@
-import type { Asset } from '../assets.model.ts';
+import { monthsPerCycle, type Asset } from '../assets.model.ts';
 import { normaliseTags } from '../assets.rules.ts';
 import type { ColumnMapping, ImportField } from './columns.model.ts';
 import type { AssetDraft, RowError, RowReading } from './row.model.ts';
@@ -182,10 +182,12 @@ function differences(p: PlannedAsset, e: ExistingAsset, fields: Set<ImportField>
   const d = p.draft;
   const checks: [ImportField, string, boolean][] = [
     ['name', 'name', d.name !== e.name],
-    ['provider', 'providerId', p.providerRef !== e.providerId],
+    // A blank provider cell keeps the provider (applyUpdate does), so it is no change either.
+    ['provider', 'providerId', p.providerRef !== null && p.providerRef !== e.providerId],
     ['status', 'status', d.status !== e.status],
     ['expiresOn', 'expiresOn', d.expiresOn !== e.expiresOn],
-    ['billingCycle', 'billingCycle', d.billingCycle !== e.billingCycle || d.cycleMonths !== e.cycleMonths],
+    // "multi-year" of unsaid length is stored as 24 months: compare lengths, not how they were written.
+    ['billingCycle', 'billingCycle', d.billingCycle !== e.billingCycle || monthsPerCycle(d.billingCycle, d.cycleMonths) !== monthsPerCycle(e.billingCycle, e.cycleMonths)],
     ['currency', 'currency', p.currency !== e.currency],
     ['cost', 'costAmount', d.costAmount !== e.costAmount],
     ['renewalPrice', 'renewalAmount', d.renewalAmount !== e.renewalAmount],

@@ -1,6 +1,8 @@
+import type { Transaction } from 'kysely';
 import type { Actor } from '../../accounts/model.ts';
 import { appendAuditBatch, type AuditRecord } from '../../platform/audit/store.ts';
 import type { ChangeContext } from '../../platform/audit/model.ts';
+import type { Schema } from '../../platform/db/schema.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { conflict, invalid, notFound, ProblemError } from '../../platform/http/problem.ts';
 import { newId } from '../../platform/ids.ts';
@@ -108,11 +110,29 @@ export async function previewTable(deps: Deps, _ctx: Ctx, table: CsvTable, optio
 export async function commitImport(deps: Deps, ctx: Ctx, id: string, options: ImportOptions): Promise<ImportReport> {
   const { table, committedAt } = await loadTable(deps, ctx, id);
   if (committedAt) throw conflict(`This import was committed at ${committedAt}; upload the file again to import it again.`);
-  return commitTable(deps, ctx, id, table, options);
+  return applyTable(deps, ctx, id, table, options, async (trx, result) => {
+    if (!(await store.markImportCommitted(trx, id, deps.now().toISOString(), result.summary))) {
+      throw conflict('This import was committed meanwhile.');
+    }
+  });
 }
 
-/** Plan and apply a parsed file in one transaction. Used by the API, the CLI and the benchmark. */
+/**
+ * Plan and apply a parsed file in one transaction, for callers that read the file themselves
+ * (the CLI, the benchmark): there is no uploaded import to mark, only the audit entry under `id`.
+ */
 export async function commitTable(deps: Deps, ctx: Ctx, id: string, table: CsvTable, options: ImportOptions): Promise<ImportReport> {
+  return applyTable(deps, ctx, id, table, options, async () => undefined);
+}
+
+async function applyTable(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  table: CsvTable,
+  options: ImportOptions,
+  finish: (trx: Transaction<Schema>, result: ImportReport) => Promise<void>,
+): Promise<ImportReport> {
   const { plan: planned } = await plan(deps, table, options);
   if (planned.rejected.length > 0 && !options.skipRejected) {
     const body = report(id, planned, false);
@@ -121,9 +141,7 @@ export async function commitTable(deps: Deps, ctx: Ctx, id: string, table: CsvTa
   const result = report(id, planned, true);
   await applyPlan(deps, ctx, planned, async (trx) => {
     await appendAuditBatch(trx, deps.database.dialect, ctx, [importRecord(id, result)], deps.now());
-    if (!(await store.markImportCommitted(trx, id, deps.now().toISOString(), result.summary))) {
-      throw conflict('This import was committed meanwhile.');
-    }
+    await finish(trx, result);
   });
   return result;
 }

@@ -37,19 +37,46 @@ const POOL_SIZE = 16 * 512;
 let pool = randomBytes(POOL_SIZE);
 let poolOffset = 0;
 
-function encodeRandom(): string {
+function randomDigits(): number[] {
   if (poolOffset + 16 > POOL_SIZE) {
     pool = randomBytes(POOL_SIZE);
     poolOffset = 0;
   }
-  let out = '';
-  for (let i = 0; i < 16; i++) out += ALPHABET[pool[poolOffset + i]! % 32];
+  const digits = Array.from(pool.subarray(poolOffset, poolOffset + 16), (b) => b % 32);
   poolOffset += 16;
+  return digits;
+}
+
+// Monotonic within a millisecond: the random part of the previous id plus one. Ids made in one
+// go (an import) then sort in the order they were made, so every index keyed by id is appended
+// to rather than written all over.
+let lastTime = -1;
+let lastDigits: number[] = [];
+
+function nextDigits(now: number): number[] {
+  if (now !== lastTime) {
+    lastTime = now;
+    lastDigits = randomDigits();
+    return lastDigits;
+  }
+  for (let i = lastDigits.length - 1; i >= 0; i--) {
+    if (lastDigits[i]! < 31) {
+      lastDigits[i]!++;
+      return lastDigits;
+    }
+    lastDigits[i] = 0;
+  }
+  return lastDigits;
+}
+
+function encodeRandom(now: number): string {
+  let out = '';
+  for (const d of nextDigits(now)) out += ALPHABET[d];
   return out;
 }
 
 export function newId(kind: IdKind, now: number = Date.now()): string {
-  return `${ID_PREFIXES[kind]}_${encodeTime(now)}${encodeRandom()}`;
+  return `${ID_PREFIXES[kind]}_${encodeTime(now)}${encodeRandom(now)}`;
 }
 
 export function isId(kind: IdKind, value: string): boolean {

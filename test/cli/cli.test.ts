@@ -175,11 +175,11 @@ describe('upkeep CLI, one installation from migrate to audit verify', () => {
 
   it('import --mapping reads a sheet its own way; rejected rows fail the commit with exit code 1 and write nothing', async () => {
     const mapping = path.join(dataDir, 'mapping.json');
-    fs.writeFileSync(mapping, JSON.stringify({ Kund: 'client', Domän: 'identifier', Utgår: 'expiresOn', Kostnad: 'cost' }));
-    const good = (i: number) => `Sheet Co;sheet-${i}.example;31.12.2026;1 234,50 SEK`;
-    const rows = Array.from({ length: 30 }, (_, i) => (i >= 5 ? `Sheet Co;sheet-${i}.example;31.02.2026;` : good(i)));
+    fs.writeFileSync(mapping, JSON.stringify({ Kund: 'client', Domän: 'identifier', Typ: 'kind', Utgår: 'expiresOn', Kostnad: 'cost' }));
+    const good = (i: number) => `Sheet Co;sheet-${i}.example;domain;31.12.2026;1 234,50 SEK;x`;
+    const rows = Array.from({ length: 30 }, (_, i) => (i >= 5 ? `Sheet Co;sheet-${i}.example;domain;31.02.2026;;x` : good(i)));
     const sheet = path.join(dataDir, 'sheet.csv');
-    fs.writeFileSync(sheet, ['Kund;Domän;Utgår;Kostnad;Annat', ...rows].join('\n'));
+    fs.writeFileSync(sheet, ['Kund;Domän;Typ;Utgår;Kostnad;Annat', ...rows].join('\n'));
     const before = await count('assets');
 
     const refused = await run(['import', sheet, '--mapping', mapping, '--commit']);
@@ -196,7 +196,7 @@ describe('upkeep CLI, one installation from migrate to audit verify', () => {
     expect(dryRun.code, 'a dry run that finds problems has still done its job').toBe(0);
     expect(dryRun.stdout).toContain('5 to create');
 
-    fs.writeFileSync(sheet, ['Kund;Domän;Utgår;Kostnad;Annat', ...rows.slice(0, 5)].join('\n'));
+    fs.writeFileSync(sheet, ['Kund;Domän;Typ;Utgår;Kostnad;Annat', ...rows.slice(0, 5)].join('\n'));
     const done = await run(['import', sheet, '--mapping', mapping, '--commit']);
     expect(done.code, done.stderr).toBe(0);
     expect(done.stdout).toContain('5 rows: 5 created');

@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../../src/accounts/model.ts';
 import { createApiToken, createUser } from '../../src/accounts/service.ts';
+import type { AssetView } from '../../src/registry/assets.view.ts';
 import { seedAgency, startTestApp, type Agency, type TestApp } from '../support/app.ts';
 
 /**
@@ -76,11 +77,25 @@ async function clientId(name: string): Promise<string> {
   return row!.id;
 }
 
-/** The assets of a client as the API shows them, by identifier (and kind when two share one). */
-async function assetsOf(client: string): Promise<Record<string, any>> {
-  const res = await t.request('GET', `/api/v1/assets?clientId=${await clientId(client)}&includeRetired=true&limit=200`, { token: a.manager.token });
+/** A client's assets as the API shows them, by identifier (`identifier:kind` for kinds other than domain). */
+class ClientAssets {
+  constructor(private readonly byKey: ReadonlyMap<string, AssetView>) {}
+
+  of(key: string): AssetView {
+    const asset = this.byKey.get(key);
+    expect(asset, `asset ${key}`).toBeDefined();
+    return asset!;
+  }
+
+  keys(): string[] {
+    return [...this.byKey.keys()].sort();
+  }
+}
+
+async function assetsOf(client: string): Promise<ClientAssets> {
+  const res = await t.request<{ items: AssetView[] }>('GET', `/api/v1/assets?clientId=${await clientId(client)}&includeRetired=true&limit=200`, { token: a.manager.token });
   expect(res.status, res.text).toBe(200);
-  return Object.fromEntries(res.body.items.map((v: any) => [`${v.identifier}${v.kind === 'domain' ? '' : `:${v.kind}`}`, v]));
+  return new ClientAssets(new Map(res.body.items.map((v) => [`${v.identifier}${v.kind === 'domain' ? '' : `:${v.kind}`}`, v])));
 }
 
 describe('import of the DomainMOD template', () => {
@@ -109,8 +124,8 @@ describe('import of the DomainMOD template', () => {
     expect(done.body).toMatchObject({ committed: true, summary: { create: 10 } });
 
     const assets = await assetsOf('Client A');
-    expect(Object.keys(assets).filter((k) => k.startsWith('example.')).length).toBe(10);
-    const one = assets['example.one'];
+    expect(assets.keys().filter((k) => k.startsWith('example.')).length).toBe(10);
+    const one = assets.of('example.one');
     expect(one).toMatchObject({
       kind: 'domain',
       name: 'example.one',
@@ -130,13 +145,13 @@ describe('import of the DomainMOD template', () => {
       ip_address: '22.33.44.55',
       registrar_account_email: 'account_one_email@example.com',
     });
-    expect(assets['example.two']).toMatchObject({ storedStatus: 'active', autoRenew: true, renewalPrice: { amount: 392, currency: 'USD' } });
-    expect(assets['example.three']).toMatchObject({ storedStatus: 'renewing', autoRenew: true, renewalPrice: { amount: 400, currency: 'USD' }, secretNames: ['registrar_account_password'] });
-    expect(assets['example.four']).toMatchObject({ storedStatus: 'active', autoRenew: false });
-    expect(assets['example.seven']).toMatchObject({ expiresOn: null, renewalPrice: { amount: 199, currency: 'GBP' } });
-    expect(assets['example.ten']).toMatchObject({ renewalPrice: { amount: 1100, currency: 'CAD' }, tags: ['category 3'] });
+    expect(assets.of('example.two')).toMatchObject({ storedStatus: 'active', autoRenew: true, renewalPrice: { amount: 392, currency: 'USD' } });
+    expect(assets.of('example.three')).toMatchObject({ storedStatus: 'renewing', autoRenew: true, renewalPrice: { amount: 400, currency: 'USD' }, secretNames: ['registrar_account_password'] });
+    expect(assets.of('example.four')).toMatchObject({ storedStatus: 'active', autoRenew: false });
+    expect(assets.of('example.seven')).toMatchObject({ expiresOn: null, renewalPrice: { amount: 199, currency: 'GBP' } });
+    expect(assets.of('example.ten')).toMatchObject({ renewalPrice: { amount: 1100, currency: 'CAD' }, tags: ['category 3'] });
     // No fee, no currency: the client's own currency.
-    expect(assets['example.nine']).toMatchObject({ currency: 'EUR', renewalPrice: null, providerId: null, secretNames: [] });
+    expect(assets.of('example.nine')).toMatchObject({ currency: 'EUR', renewalPrice: null, providerId: null, secretNames: [] });
 
     const providers = await t.request('GET', '/api/v1/providers?q=Dynadot', { token: a.manager.token });
     expect(providers.body.items).toEqual([expect.objectContaining({ name: 'Dynadot', kind: 'registrar' })]);
@@ -172,13 +187,13 @@ describe('import of the DomainMOD template', () => {
     t.clock.now = new Date(t.clock.now.getTime() + 3_600_000);
     const edited = domainmod.toString('utf8').replace('example.two,2025-05-12,', 'example.two,2026-05-12,');
     expect(edited).not.toBe(domainmod.toString('utf8'));
-    const before = (await assetsOf('Client A'))['example.two'];
+    const before = (await assetsOf('Client A')).of('example.two');
     const seq = await lastAuditSeq();
     const res = await commit(await uploaded(edited), asClientA);
     expect(res.status, res.text).toBe(200);
     expect(res.body.summary).toMatchObject({ create: 0, update: 1, unchanged: 9 });
     expect(res.body.updates).toEqual([{ line: 3, assetId: before.id, identifier: 'example.two', changes: ['expiresOn'] }]);
-    const after = (await assetsOf('Client A'))['example.two'];
+    const after = (await assetsOf('Client A')).of('example.two');
     const { expiresOn: _e, updatedAt: _u, daysUntilRenewal: _d, status: _s, ...rest } = after;
     expect(after.expiresOn).toBe('2026-05-12');
     expect(rest).toEqual(Object.fromEntries(Object.entries(before).filter(([k]) => !['expiresOn', 'updatedAt', 'daysUntilRenewal', 'status'].includes(k))));
@@ -195,8 +210,8 @@ describe('re-imports that must change nothing', () => {
     const csv = 'Client,Domain,Registrar,Billing cycle\nDefaults Co,blank-provider.example,,yearly\nDefaults Co,multi.example,Some Registrar,multi-year\n';
     expect((await imported(csv)).summary).toMatchObject({ create: 2, newProviders: 1 });
     const assets = await assetsOf('Defaults Co');
-    expect(assets['multi.example']).toMatchObject({ billingCycle: 'multi-year', cycleMonths: 24 });
-    const patched = await t.request('PATCH', `/api/v1/assets/${assets['blank-provider.example'].id}`, { token: a.manager.token, body: { providerId: assets['multi.example'].providerId } });
+    expect(assets.of('multi.example')).toMatchObject({ billingCycle: 'multi-year', cycleMonths: 24 });
+    const patched = await t.request('PATCH', `/api/v1/assets/${assets.of('blank-provider.example').id}`, { token: a.manager.token, body: { providerId: assets.of('multi.example').providerId } });
     expect(patched.status, patched.text).toBe(200);
 
     t.clock.now = new Date(t.clock.now.getTime() + 3_600_000);
@@ -205,8 +220,8 @@ describe('re-imports that must change nothing', () => {
     expect(again.summary).toMatchObject({ create: 0, update: 0, unchanged: 2 });
     expect((await auditAfter(seq)).map((e) => e.action)).toEqual(['import.committed']);
     const after = await assetsOf('Defaults Co');
-    expect(after['blank-provider.example'].providerId).toBe(assets['multi.example'].providerId);
-    expect(after['multi.example']).toMatchObject({ cycleMonths: 24, updatedAt: assets['multi.example'].updatedAt });
+    expect(after.of('blank-provider.example').providerId).toBe(assets.of('multi.example').providerId);
+    expect(after.of('multi.example')).toMatchObject({ cycleMonths: 24, updatedAt: assets.of('multi.example').updatedAt });
   });
 });
 
@@ -229,11 +244,11 @@ describe('spreadsheets as people write them', () => {
     expect(res.body.summary).toMatchObject({ rows: 4, create: 4, rejected: 0, newClients: 2 });
 
     const nordisk = await assetsOf('Nordisk Byrå AB');
-    expect(nordisk['nordisk.se']).toMatchObject({ expiresOn: '2026-12-31', cost: { amount: 123450, currency: 'SEK' }, autoRenew: true, notes: 'Huvuddomän', customFields: {} });
-    expect(nordisk['nordisk-hosting.se:hosting']).toMatchObject({ expiresOn: '2026-12-31', cost: { amount: 999, currency: 'EUR' }, autoRenew: false });
+    expect(nordisk.of('nordisk.se')).toMatchObject({ expiresOn: '2026-12-31', cost: { amount: 123450, currency: 'SEK' }, autoRenew: true, notes: 'Huvuddomän', customFields: {} });
+    expect(nordisk.of('nordisk-hosting.se:hosting')).toMatchObject({ expiresOn: '2026-12-31', cost: { amount: 999, currency: 'EUR' }, autoRenew: false });
     const global = await assetsOf('Global Ltd');
-    expect(global['global.example:certificate']).toMatchObject({ expiresOn: '2026-06-01', cost: { amount: 999, currency: 'USD' }, autoRenew: true });
-    expect(global['global.example']).toMatchObject({ expiresOn: '2027-03-15', cost: null, currency: 'USD', autoRenew: false, notes: 'Note; with a semicolon' });
+    expect(global.of('global.example:certificate')).toMatchObject({ expiresOn: '2026-06-01', cost: { amount: 999, currency: 'USD' }, autoRenew: true });
+    expect(global.of('global.example')).toMatchObject({ expiresOn: '2027-03-15', cost: null, currency: 'USD', autoRenew: false, notes: 'Note; with a semicolon' });
     // A new client takes the currency of its first row that names one.
     const clients = await t.db.db.selectFrom('clients').select(['name', 'currency']).where('name', 'in', ['Nordisk Byrå AB', 'Global Ltd']).orderBy('name').execute();
     expect(clients).toEqual([{ name: 'Global Ltd', currency: 'USD' }, { name: 'Nordisk Byrå AB', currency: 'SEK' }]);
@@ -280,8 +295,8 @@ describe('spreadsheets as people write them', () => {
     expect(res.status, res.text).toBe(200);
     expect(res.body.summary).toMatchObject({ create: 2, rejected: 4, newClients: 1 });
     const assets = await assetsOf('Reject Co');
-    expect(Object.keys(assets).sort()).toEqual(['ok-one.example', 'ok-two.example']);
-    expect(assets['ok-one.example']).toMatchObject({ notes: 'first line\nsecond line', cost: { amount: 1000, currency: 'EUR' }, expiresOn: '2026-12-31' });
+    expect(assets.keys()).toEqual(['ok-one.example', 'ok-two.example']);
+    expect(assets.of('ok-one.example')).toMatchObject({ notes: 'first line\nsecond line', cost: { amount: 1000, currency: 'EUR' }, expiresOn: '2026-12-31' });
     // Two assets, one new client, one import: four audit entries.
     expect(await counts()).toMatchObject({ assets: before.assets + 2, clients: before.clients + 1, audit: before.audit + 4 });
   });
@@ -342,7 +357,7 @@ describe('encodings', () => {
     expect(up.status, up.text).toBe(201);
     expect(up.body.sample).toEqual([{ Client: 'Björk Café AB', Domain: 'bjork.example', Notes: 'Här är en anteckning – é' }]);
     expect((await commit(up.body.id)).status).toBe(200);
-    expect((await assetsOf('Björk Café AB'))['bjork.example']).toMatchObject({ notes: 'Här är en anteckning – é' });
+    expect((await assetsOf('Björk Café AB')).of('bjork.example')).toMatchObject({ notes: 'Här är en anteckning – é' });
   });
 
   it('reads UTF-8 with a byte-order mark, and UTF-16 with one or when named', async () => {
@@ -360,8 +375,8 @@ describe('encodings', () => {
     expect(up16.body.headers).toEqual(['Client', 'Domain', 'Notes']);
     expect((await commit(up16.body.id)).status).toBe(200);
     expect((await commit(up8.body.id)).status).toBe(200);
-    expect((await assetsOf('UTF16 Co'))['utf16.example']).toMatchObject({ notes: 'Grüße 日本' });
-    expect(Object.keys(await assetsOf('BOM Café'))).toEqual(['bjork.example']);
+    expect((await assetsOf('UTF16 Co')).of('utf16.example')).toMatchObject({ notes: 'Grüße 日本' });
+    expect((await assetsOf('BOM Café')).keys()).toEqual(['bjork.example']);
 
     const named = await upload(Buffer.from(utf16.replace('UTF16 Co', 'UTF16 Named'), 'utf16le'), '&encoding=utf-16le');
     expect(named.status, named.text).toBe(201);
@@ -400,7 +415,7 @@ describe('files and mappings that cannot be imported', () => {
   it('accepts two spellings of one header, which read as the same field', async () => {
     const body = await imported('Client,Domain,Notes,notes\nSpelling Co,spelling.example,first,second\n');
     expect(body.summary).toMatchObject({ create: 1 });
-    expect((await assetsOf('Spelling Co'))['spelling.example'].notes).toBe('first\nsecond');
+    expect((await assetsOf('Spelling Co')).of('spelling.example').notes).toBe('first\nsecond');
   });
 
   it('refuses a mapping to an unknown field or from a header the file lacks, naming mapping.<header>', async () => {
@@ -429,7 +444,7 @@ describe('files and mappings that cannot be imported', () => {
     // A default client stands in for the missing column.
     const res = await commit(id, { mapping: { Domain: 'identifier' }, defaults: { client: 'Client B', kind: 'domain' } });
     expect(res.status, res.text).toBe(200);
-    expect((await assetsOf('Client B'))['nothing.example']).toMatchObject({ currency: 'SEK' });
+    expect((await assetsOf('Client B')).of('nothing.example')).toMatchObject({ currency: 'SEK' });
   });
 });
 

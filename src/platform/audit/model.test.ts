@@ -10,8 +10,8 @@ function content(n: number, overrides: Partial<AuditEntryContent> = {}): AuditEn
     action: 'asset.updated',
     entityType: 'asset',
     entityId: `ast_${n}`,
-    before: { notes: '' },
-    after: { notes: `note ${n}` },
+    before: '{"notes":""}',
+    after: `{"notes":"note ${n}"}`,
     requestId: `req-${n}`,
     ...overrides,
   };
@@ -52,15 +52,20 @@ describe('entryHash', () => {
     const h = entryHash(GENESIS_HASH, content(1));
     expect(h).toMatch(/^[0-9a-f]{64}$/);
     expect(entryHash(GENESIS_HASH, content(1))).toBe(h);
-    // The same content with its keys in another order hashes the same.
-    const reordered = Object.fromEntries(Object.entries(content(1)).reverse()) as unknown as AuditEntryContent;
-    expect(entryHash(GENESIS_HASH, reordered)).toBe(h);
+    // The stored JSON text is hashed byte for byte: even a re-ordered but equal object is a change.
+    expect(entryHash(GENESIS_HASH, content(1, { after: '{ "notes":"note 1"}' }))).not.toBe(h);
+  });
+
+  it('cannot be fooled by moving text from one field to the next', () => {
+    const a = content(1, { action: 'a', entityType: 'bc' });
+    const b = content(1, { action: 'ab', entityType: 'c' });
+    expect(entryHash(GENESIS_HASH, a)).not.toBe(entryHash(GENESIS_HASH, b));
   });
 
   it('changes with any field of the content or with the previous hash', () => {
     const h = entryHash(GENESIS_HASH, content(1));
     expect(entryHash('f'.repeat(64), content(1))).not.toBe(h);
-    expect(entryHash(GENESIS_HASH, content(1, { after: { notes: 'note 2' } }))).not.toBe(h);
+    expect(entryHash(GENESIS_HASH, content(1, { after: '{"notes":"note 2"}' }))).not.toBe(h);
     expect(entryHash(GENESIS_HASH, content(1, { actorId: 'usr_2' }))).not.toBe(h);
     expect(entryHash(GENESIS_HASH, content(1, { requestId: null }))).not.toBe(h);
     expect(entryHash(GENESIS_HASH, content(1, { at: '2026-11-21T10:00:01.001Z' }))).not.toBe(h);
@@ -83,7 +88,7 @@ describe('verifyChain', () => {
 
   it('reports an altered entry as a hash mismatch at its seq', () => {
     const entries = chain(5);
-    entries[2] = { ...entries[2]!, after: { notes: 'changed afterwards' } };
+    entries[2] = { ...entries[2]!, after: '{"notes":"changed afterwards"}' };
     expect(verifyChain(entries)).toEqual({ ok: false, checked: 2, firstBadSeq: 3, entryId: entries[2]!.id, reason: 'hash-mismatch' });
   });
 

@@ -21,6 +21,7 @@ export interface ChangeContext {
   readonly requestId: string | null;
 }
 
+/** An entry as stored: `before` and `after` are the JSON texts, exactly as written. */
 export interface AuditEntryContent {
   id: string;
   at: string;
@@ -29,8 +30,8 @@ export interface AuditEntryContent {
   action: string;
   entityType: string;
   entityId: string | null;
-  before: unknown;
-  after: unknown;
+  before: string | null;
+  after: string | null;
   requestId: string | null;
 }
 
@@ -56,8 +57,13 @@ export function canonicalJson(value: unknown): string {
   return `{${parts.join(',')}}`;
 }
 
-export function entryHash(prevHash: string, content: AuditEntryContent): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
+/**
+ * The hash covers the previous hash and every stored field, the JSON texts byte for byte: what
+ * verification reads back is exactly what was hashed, with no re-serialisation in between.
+ */
+export function entryHash(prevHash: string, c: AuditEntryContent): string {
+  const fields = [c.id, c.at, c.actorType, c.actorId, c.action, c.entityType, c.entityId, c.before, c.after, c.requestId];
+  return createHash('sha256').update(prevHash).update('\n').update(JSON.stringify(fields)).digest('hex');
 }
 
 export type ChainVerdict =

@@ -56,8 +56,8 @@ function contentOf(ctx: ChangeContext, record: AuditRecord, id: string, at: stri
     action: record.action,
     entityType: record.entityType,
     entityId: record.entityId,
-    before: record.before ?? null,
-    after: record.after ?? null,
+    before: record.before == null ? null : JSON.stringify(record.before),
+    after: record.after == null ? null : JSON.stringify(record.after),
     requestId: ctx.requestId,
   };
 }
@@ -71,12 +71,20 @@ function rowOf(content: ReturnType<typeof contentOf>, prevHash: string, hash: st
     action: content.action,
     entity_type: content.entityType,
     entity_id: content.entityId,
-    before: content.before === null ? null : JSON.stringify(content.before),
-    after: content.after === null ? null : JSON.stringify(content.after),
+    before: content.before,
+    after: content.after,
     request_id: content.requestId,
     prev_hash: prevHash,
     hash,
   };
+}
+
+/** An entry as the API shows it: before and after as JSON values rather than text. */
+export type AuditEntryView = Omit<AuditEntry, 'before' | 'after'> & { before: unknown; after: unknown };
+
+function toView(row: Row<'audit_log'>): AuditEntryView {
+  const entry = toEntry(row);
+  return { ...entry, before: entry.before === null ? null : JSON.parse(entry.before), after: entry.after === null ? null : JSON.parse(entry.after) };
 }
 
 function toEntry(row: Row<'audit_log'>): AuditEntry {
@@ -89,8 +97,8 @@ function toEntry(row: Row<'audit_log'>): AuditEntry {
     action: row.action,
     entityType: row.entity_type,
     entityId: row.entity_id,
-    before: row.before === null ? null : JSON.parse(row.before),
-    after: row.after === null ? null : JSON.parse(row.after),
+    before: row.before,
+    after: row.after,
     requestId: row.request_id,
     prevHash: row.prev_hash,
     hash: row.hash,
@@ -107,7 +115,7 @@ export interface AuditFilter {
   limit: number;
 }
 
-export async function listAudit(db: Kysely<Schema>, filter: AuditFilter): Promise<Page<AuditEntry> | null> {
+export async function listAudit(db: Kysely<Schema>, filter: AuditFilter): Promise<Page<AuditEntryView> | null> {
   let query = db.selectFrom('audit_log').selectAll();
   if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
@@ -120,7 +128,7 @@ export async function listAudit(db: Kysely<Schema>, filter: AuditFilter): Promis
     query = query.where('seq', '<', cursor.value as number);
   }
   const rows = await query.orderBy('seq', 'desc').limit(filter.limit + 1).execute();
-  return toPage(rows, filter.limit, (r) => ({ value: Number(r.seq), id: r.id }), toEntry);
+  return toPage(rows, filter.limit, (r) => ({ value: Number(r.seq), id: r.id }), toView);
 }
 
 /** Walk the whole log in batches and report the first entry that breaks the chain. */

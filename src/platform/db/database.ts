@@ -68,8 +68,11 @@ function openSqlite(options: OpenOptions): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // 64 MiB of page cache: index inserts of a large import stay in memory instead of re-reading pages.
-  sqlite.pragma('cache_size = -65536');
+  // 256 MiB of page cache (an upper bound, taken only as used): the indexes of a million assets
+  // stay in memory, so lists and large imports don't re-read pages from disk.
+  sqlite.pragma('cache_size = -1048576');
+  sqlite.pragma('mmap_size = 1073741824');
+  sqlite.pragma('temp_store = memory');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: createSqliteDialect(sqlite), location, close: () => db.destroy() };
 }

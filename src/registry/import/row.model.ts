@@ -234,5 +234,28 @@ export function readRow(record: Readonly<Record<string, string>>, mapping: Colum
   const renewal = readRenewal(row, defaults);
   const extras = readExtras(row);
   if (row.errors.length > 0 || identity.kind === null) return { ok: false, errors: inColumnOrder(row.errors, mapping) };
-  return { ok: true, draft: { ...identity, kind: identity.kind, ...renewal, ...money, ...extras } };
+  // Spelled out rather than spread: spreading four objects into one cost more than reading the row.
+  const draft: AssetDraft = {
+    clientName: identity.clientName,
+    projectNames: identity.projectNames,
+    providerName: identity.providerName,
+    providerKind: identity.providerKind,
+    kind: identity.kind,
+    name: identity.name,
+    identifier: identity.identifier,
+    status: renewal.status,
+    expiresOn: renewal.expiresOn,
+    billingCycle: renewal.billingCycle,
+    cycleMonths: renewal.cycleMonths,
+    currency: money.currency,
+    costAmount: money.costAmount,
+    renewalAmount: money.renewalAmount,
+    autoRenew: renewal.autoRenew,
+    ownerEmail: renewal.ownerEmail,
+    tags: extras.tags,
+    notes: extras.notes,
+    customFields: extras.customFields,
+    secrets: extras.secrets,
+  };
+  return { ok: true, draft };
 }

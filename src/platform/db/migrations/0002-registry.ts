@@ -79,7 +79,6 @@ export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
   await db.schema.createIndex('assets_name_idx').on('assets').columns(['name', 'id']).execute();
   await db.schema.createIndex('assets_owner_idx').on('assets').columns(['owner_id']).execute();
   await db.schema.createIndex('assets_provider_idx').on('assets').columns(['provider_id']).execute();
-  await db.schema.createIndex('assets_status_idx').on('assets').columns(['status']).execute();
   await d.createAssetSearch(db);
 
   await db.schema

@@ -52,6 +52,7 @@ program
   .description('Import assets from a CSV file (dry run unless --commit)')
   .option('--client <name>', 'client for rows that name none')
   .option('--mapping <file>', 'a JSON file mapping CSV headers to fields; default: the suggested mapping')
+  .option('--encoding <name>', 'utf-8 (default), windows-1252, iso-8859-1, utf-16le or utf-16be')
   .option('--commit', 'apply the import (all rows or none)')
   .action((file, opts) => runCommand(async () => (await import('./registry.ts')).importFile(file, opts)));
 

@@ -11,7 +11,7 @@ import { createLogger } from '../platform/logger.ts';
 import { openRuntime } from '../platform/runtime.ts';
 import { exportCsv, exportJson } from '../registry/export/service.ts';
 import type { ColumnMapping } from '../registry/import/columns.model.ts';
-import { decodeFile, readCsv } from '../registry/import/file.ts';
+import { decodeFile, ENCODINGS, readCsv, type Encoding } from '../registry/import/file.ts';
 import { commitTable, MAX_IMPORT_ROWS, previewTable, type ImportOptions, type ImportReport } from '../registry/import/service.ts';
 
 /** `upkeep import` and `upkeep export`: the registry's CSV and JSON in and out, acting as the CLI. */
@@ -43,9 +43,12 @@ function readMapping(file: string): ColumnMapping {
   return parsed as ColumnMapping;
 }
 
-export async function importFile(file: string, options: { client?: string; mapping?: string; commit?: boolean }): Promise<void> {
+export async function importFile(file: string, options: { client?: string; mapping?: string; commit?: boolean; encoding?: string }): Promise<void> {
+  if (options.encoding && !(ENCODINGS as readonly string[]).includes(options.encoding)) {
+    throw new Error(`--encoding must be one of ${ENCODINGS.join(', ')}.`);
+  }
   // Read and check the file before touching the database: a bad file needs no connection.
-  const table = readCsv(decodeFile(fs.readFileSync(file)), MAX_IMPORT_ROWS);
+  const table = readCsv(decodeFile(fs.readFileSync(file), options.encoding as Encoding | undefined), MAX_IMPORT_ROWS);
   const importOptions: ImportOptions = {
     mapping: options.mapping ? readMapping(options.mapping) : undefined,
     defaults: options.client ? { client: options.client } : undefined,

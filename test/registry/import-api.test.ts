@@ -434,12 +434,16 @@ describe('files and mappings that cannot be imported', () => {
   it('refuses a mapping without a client or an identifier', async () => {
     const id = await uploaded('Client,Domain,Notes\nClient A,nothing.example,x\n');
     const before = await counts();
-    const noClient = await commit(id, { mapping: { Domain: 'identifier' } });
+    const noClient = await commit(id, { mapping: { Domain: 'identifier' }, defaults: { kind: 'domain' } });
     expect(noClient.status).toBe(400);
-    expect(noClient.body.errors).toEqual([{ field: 'defaults.client', message: 'name a client column or a default client' }]);
-    const noIdentifier = await commit(id, { mapping: { Client: 'client', Notes: 'notes' } });
+    expect(noClient.body.errors).toEqual([{ field: 'defaults.client', message: 'map a column to client, or name a default client' }]);
+    const noIdentifier = await commit(id, { mapping: { Client: 'client', Notes: 'notes' }, defaults: { kind: 'domain' } });
     expect(noIdentifier.status).toBe(400);
     expect(noIdentifier.body.errors).toEqual([{ field: 'mapping', message: 'map a column to identifier' }]);
+    // Without a kind every row would fail alike, so the mapping itself is refused.
+    const noKind = await commit(id, { mapping: { Client: 'client', Notes: 'identifier' } });
+    expect(noKind.status).toBe(400);
+    expect(noKind.body.errors).toEqual([{ field: 'defaults.kind', message: 'map a column to kind, or choose a default kind (domain, hosting, …)' }]);
     expect(await counts()).toEqual(before);
     // A default client stands in for the missing column.
     const res = await commit(id, { mapping: { Domain: 'identifier' }, defaults: { client: 'Client B', kind: 'domain' } });

@@ -85,7 +85,17 @@ export function createSecretBox(key: Uint8Array): SecretBox {
  */
 export function loadSecretKey(options: { secretKey?: string | undefined; dataDir: string }): SecretBox {
   if (options.secretKey !== undefined) return createSecretBox(parseSecretKey(options.secretKey));
-  return createSecretBox(readOrCreateKeyFile(options.dataDir));
+  try {
+    return createSecretBox(readOrCreateKeyFile(options.dataDir));
+  } catch (err) {
+    if (err instanceof SecretKeyError) throw err;
+    // A file-system error (no such folder, not a folder, no permission) is the operator's to fix.
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new SecretKeyError(
+      `The secret key file in ${options.dataDir} cannot be read or created (${code}). ` +
+        'Set UPKEEP_DATA_DIR to a folder this user may write, or set UPKEEP_SECRET_KEY.',
+    );
+  }
 }
 
 function aadBytes(aad: SecretAad | undefined): Buffer | null {

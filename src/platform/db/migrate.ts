@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.ts';
 import type { Dialect } from './dialect.ts';
 import * as foundation from './migrations/0001-foundation.ts';
@@ -28,13 +28,21 @@ export class MigrationError extends Error {
   override name = 'MigrationError';
 }
 
+async function currentSchema(database: Database): Promise<string | undefined> {
+  if (database.schema) return database.schema;
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(database.db);
+  return rows[0]?.schema ?? undefined;
+}
+
 /** Applies every pending migration; returns the names applied. */
 export async function migrateToLatest(database: Database): Promise<string[]> {
-  // Kysely looks for its bookkeeping tables in any schema unless told which one is ours.
+  // Kysely looks for its bookkeeping tables in any schema unless told which one is ours: with
+  // several Upkeep schemas in one PostgreSQL database it would find another's and fail.
+  const schema = database.dialect.name === 'postgres' ? await currentSchema(database) : undefined;
   const migrator = new Migrator({
     db: database.db,
     provider: new ListedMigrations(database.dialect),
-    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -133,10 +133,11 @@ describe('suggestMapping for a spreadsheet', () => {
 });
 
 describe('missingFields', () => {
-  it('needs an identifier column, and a client column or default client', () => {
-    expect(missingFields({ Domain: 'identifier' }, {})).toEqual(['client']);
-    expect(missingFields({ Domain: 'identifier' }, { client: 'Acme' })).toEqual([]);
-    expect(missingFields({ Customer: 'client', Notes: 'notes' }, {})).toEqual(['identifier']);
+  it('needs an identifier column, and a client and a kind from a column or a default', () => {
+    expect(missingFields({ Domain: 'identifier' }, { kind: 'domain' })).toEqual(['client']);
+    expect(missingFields({ Domain: 'identifier' }, { client: 'Acme', kind: 'domain' })).toEqual([]);
+    expect(missingFields({ Customer: 'client', Notes: 'notes', Type: 'kind' }, {})).toEqual(['identifier']);
+    expect(missingFields({ Customer: 'client', Domain: 'identifier' }, {})).toEqual(['kind']);
   });
 });
 

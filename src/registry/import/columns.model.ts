@@ -181,11 +181,13 @@ export function suggestMapping(headers: readonly string[]): SuggestedImport {
 }
 
 /** Standard fields an import cannot do without, and that neither a column nor a default gives. */
-export function missingFields(mapping: ColumnMapping, defaults: { client?: string }): StandardImportField[] {
+export function missingFields(mapping: ColumnMapping, defaults: { client?: string | undefined; kind?: string | undefined }): StandardImportField[] {
   const mapped = new Set(Object.values(mapping));
   const missing: StandardImportField[] = [];
   if (!mapped.has('client') && !defaults.client) missing.push('client');
   if (!mapped.has('identifier')) missing.push('identifier');
+  // Without this, every row would be rejected for the same reason, one by one.
+  if (!mapped.has('kind') && !defaults.kind) missing.push('kind');
   return missing;
 }
 

@@ -34,7 +34,7 @@ function strictUtf8(bytes: Buffer): string {
       'encoding',
       'The file is not UTF-8',
       'The file has bytes that are not UTF-8 (spreadsheets saved by Excel are often Windows-1252). ' +
-        'Save it as "CSV UTF-8", or upload it again with encoding=windows-1252.',
+        'Save it as "CSV UTF-8", or name its encoding (encoding=windows-1252 on upload, --encoding windows-1252 on the command line).',
     );
   }
 }

@@ -82,9 +82,12 @@ function settle(table: CsvTable, options: ImportOptions): { mapping: ColumnMappi
     ...(isImportField(field) ? [] : [{ field: `mapping.${header}`, message: `"${field}" is not a field an import can fill` }]),
   ]);
   const defaults: ImportDefaults = { ...suggested.defaults, ...options.defaults } as ImportDefaults;
-  for (const field of missingFields(mapping, defaults)) {
-    errors.push({ field: field === 'client' ? 'defaults.client' : 'mapping', message: field === 'client' ? 'name a client column or a default client' : 'map a column to identifier' });
-  }
+  const howToFill: Partial<Record<string, { field: string; message: string }>> = {
+    client: { field: 'defaults.client', message: 'map a column to client, or name a default client' },
+    identifier: { field: 'mapping', message: 'map a column to identifier' },
+    kind: { field: 'defaults.kind', message: 'map a column to kind, or choose a default kind (domain, hosting, …)' },
+  };
+  for (const field of missingFields(mapping, defaults)) errors.push(howToFill[field]!);
   if (errors.length > 0) throw invalid(errors, 'The column mapping is not complete.');
   return { mapping, defaults };
 }

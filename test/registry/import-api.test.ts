@@ -420,10 +420,10 @@ describe('files and mappings that cannot be imported', () => {
 
   it('refuses a mapping to an unknown field or from a header the file lacks, naming mapping.<header>', async () => {
     const id = await uploaded('Client,Domain,Notes\nClient A,mapping.example,x\n');
-    const unknown = await preview(id, { mapping: { Client: 'client', Domain: 'identifier', Notes: 'colour' } });
+    const unknown = await preview(id, { mapping: { Client: 'client', Domain: 'identifier', Notes: 'colour' }, defaults: { kind: 'domain' } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toEqual([{ field: 'mapping.Notes', message: '"colour" is not a field an import can fill' }]);
-    const missing = await commit(id, { mapping: { Client: 'client', Domain: 'identifier', Remarks: 'notes' } });
+    const missing = await commit(id, { mapping: { Client: 'client', Domain: 'identifier', Remarks: 'notes' }, defaults: { kind: 'domain' } });
     expect(missing.status).toBe(400);
     expect(missing.body.errors).toEqual([{ field: 'mapping.Remarks', message: 'is not a column of the file' }]);
     const wrongType = await preview(id, { mapping: { Client: 42 } as unknown as Record<string, string> });

@@ -81,7 +81,9 @@ function settle(table: CsvTable, options: ImportOptions): { mapping: ColumnMappi
     ...(table.headers.includes(header) ? [] : [{ field: `mapping.${header}`, message: 'is not a column of the file' }]),
     ...(isImportField(field) ? [] : [{ field: `mapping.${header}`, message: `"${field}" is not a field an import can fill` }]),
   ]);
-  const defaults: ImportDefaults = { ...suggested.defaults, ...options.defaults } as ImportDefaults;
+  // The suggested defaults follow from the suggested mapping; with a mapping of their own, people
+  // give their own defaults too (the wizard shows the suggestion to accept or change).
+  const defaults: ImportDefaults = { ...(options.mapping ? {} : suggested.defaults), ...options.defaults } as ImportDefaults;
   const howToFill: Partial<Record<string, { field: string; message: string }>> = {
     client: { field: 'defaults.client', message: 'map a column to client, or name a default client' },
     identifier: { field: 'mapping', message: 'map a column to identifier' },

@@ -108,9 +108,10 @@ export function searchText(asset: Pick<Asset, 'name' | 'identifier' | 'tags' | '
 
 /** Lower-cased words of letters and digits, as the search index sees them. */
 export function searchWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  // Most identifiers are plain ASCII; Unicode normalisation is only paid for text that needs it.
+  // eslint-disable-next-line no-control-regex -- "all ASCII" is exactly the range 0-127
+  const folded = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
+  return folded
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);

@@ -1,6 +1,6 @@
 import { canSeeClient, clientScope } from '../accounts/authorization.ts';
 import type { Actor } from '../accounts/model.ts';
-import { changedFields, type ChangeContext } from '../platform/audit/model.ts';
+import { changedFields, createdRecord, type ChangeContext } from '../platform/audit/model.ts';
 import { isUniqueViolation } from '../platform/db/errors.ts';
 import { toPage, type Page } from '../platform/db/keyset.ts';
 import { change, type Deps } from '../platform/deps.ts';
@@ -58,7 +58,7 @@ export async function createAsset(deps: Deps, ctx: Ctx, input: AssetInput): Prom
       await trx.insertInto('assets').values(rowFor(asset, secrets)).execute();
       await store.replaceLinks(trx, id, asset.projectIds, asset.tags);
       const created = { ...asset, secretNames: Object.keys(secrets).sort() };
-      await audit({ action: 'asset.created', entityType: 'asset', entityId: id, after: created });
+      await audit({ action: 'asset.created', entityType: 'asset', entityId: id, after: createdRecord(created) });
       return created;
     });
   } catch (err) {

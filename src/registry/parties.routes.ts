@@ -1,15 +1,17 @@
+import type { z } from 'zod';
 import { clientScope } from '../accounts/authorization.ts';
 import type { Actor } from '../accounts/model.ts';
+import type { ChangeContext } from '../platform/audit/model.ts';
 import type { Deps } from '../platform/deps.ts';
-import { decodeCursor, encodeCursor } from '../platform/db/keyset.ts';
+import { decodeCursor, toPage } from '../platform/db/keyset.ts';
 import { invalid } from '../platform/http/problem.ts';
 import type { App } from '../platform/http/server.ts';
 import * as service from './parties.service.ts';
 import * as store from './parties.store.ts';
 import * as schemas from './schemas.ts';
-import type { z } from 'zod';
 
 type ListQuery = z.infer<typeof schemas.listQuery>;
+type Ctx = ChangeContext & { actor: Actor };
 
 /** Turn list query parameters into a store filter confined to what the actor may see. */
 function namedFilter(actor: Actor, query: ListQuery): store.NamedListFilter {
@@ -17,81 +19,98 @@ function namedFilter(actor: Actor, query: ListQuery): store.NamedListFilter {
   if (cursor === null || (cursor && typeof cursor.value !== 'string')) {
     throw invalid([{ field: 'querystring.cursor', message: 'is not a cursor this server gave out' }]);
   }
-  const scope = clientScope(actor);
   return {
     q: query.q,
     limit: query.limit,
     includeArchived: query.includeArchived,
     kind: query.kind,
-    clientId: scope ?? query.clientId,
+    clientId: clientScope(actor) ?? query.clientId,
     after: cursor ? { name: cursor.value as string, id: cursor.id } : undefined,
   };
 }
 
-function page<R extends { id: string; name: string }, T>(rows: R[], limit: number, map: (r: R) => T) {
-  const more = rows.length > limit;
-  const kept = more ? rows.slice(0, limit) : rows;
-  const last = kept[kept.length - 1];
-  return { items: kept.map(map), nextCursor: more && last ? encodeCursor({ value: last.name, id: last.id }) : null };
+/** The five routes every party has, described once: clients, projects and providers fill it in. */
+interface PartySpec<Row extends { id: string; name: string }> {
+  path: string;
+  tag: string;
+  noun: string;
+  body: z.ZodType;
+  patch: z.ZodType;
+  list(filter: store.NamedListFilter): Promise<Row[]>;
+  view(row: Row): unknown;
+  create(ctx: Ctx, body: never): Promise<unknown>;
+  get(actor: Actor, id: string): Promise<unknown>;
+  update(ctx: Ctx, id: string, patch: never): Promise<unknown>;
+  remove: { summary: string; run(ctx: Ctx, id: string): Promise<unknown> };
+}
+
+function partyRoutesFor<Row extends { id: string; name: string }>(app: App, spec: PartySpec<Row>): void {
+  const read = { access: 'registry:read' } as const;
+  const write = { access: 'registry:write' } as const;
+  const tags = [spec.tag];
+  const ctxOf = (req: { actor: Actor; id: string }): Ctx => ({ actor: req.actor, requestId: req.id });
+  const byId = `${spec.path}/:id`;
+
+  app.get(spec.path, { config: read, schema: { tags, summary: `List ${spec.tag}`, querystring: schemas.listQuery } }, async (req) => {
+    const rows = await spec.list(namedFilter(req.actor, req.query));
+    return toPage(rows, req.query.limit, (r) => ({ value: r.name, id: r.id }), (r) => spec.view(r));
+  });
+  app.post(spec.path, { config: write, schema: { tags, summary: `Add a ${spec.noun}`, body: spec.body } }, async (req, reply) =>
+    reply.code(201).send(await spec.create(ctxOf(req), req.body as never)),
+  );
+  app.get(byId, { config: read, schema: { tags, summary: `One ${spec.noun}, with its yearly cost`, params: schemas.idParams } }, async (req) =>
+    spec.get(req.actor, req.params.id),
+  );
+  app.patch(byId, { config: write, schema: { tags, summary: `Change a ${spec.noun}`, params: schemas.idParams, body: spec.patch } }, async (req) =>
+    spec.update(ctxOf(req), req.params.id, req.body as never),
+  );
+  app.delete(byId, { config: write, schema: { tags, summary: spec.remove.summary, params: schemas.idParams } }, async (req, reply) => {
+    const result = await spec.remove.run(ctxOf(req), req.params.id);
+    return result === undefined ? reply.code(204).send() : result;
+  });
 }
 
 export function partyRoutes(app: App, deps: Deps): void {
   const db = deps.database.db;
-  const ctxOf = (req: { actor: Actor; id: string }) => ({ actor: req.actor, requestId: req.id });
-  const read = { access: 'registry:read' } as const;
-  const write = { access: 'registry:write' } as const;
 
-  app.get('/api/v1/clients', { config: read, schema: { tags: ['clients'], summary: 'List clients', querystring: schemas.listQuery } }, async (req) =>
-    page(await store.listClients(db, namedFilter(req.actor, req.query)), req.query.limit, store.toClient),
-  );
-  app.post('/api/v1/clients', { config: write, schema: { tags: ['clients'], summary: 'Add a client', body: schemas.clientBody } }, async (req, reply) =>
-    reply.code(201).send(await service.createClient(deps, ctxOf(req), req.body)),
-  );
-  app.get('/api/v1/clients/:id', { config: read, schema: { tags: ['clients'], summary: 'One client, with its yearly cost', params: schemas.idParams } }, async (req) => {
-    const client = await service.getClient(deps, req.actor, req.params.id);
-    const [yearlyCost, assetCount] = await Promise.all([store.yearlyCostOf(db, 'client_id', client.id), store.countAssetsOf(db, 'client_id', client.id, true)]);
-    return { ...client, yearlyCost, assetCount };
+  partyRoutesFor(app, {
+    path: '/api/v1/clients', tag: 'clients', noun: 'client', body: schemas.clientBody, patch: schemas.clientPatch,
+    list: (f) => store.listClients(db, f),
+    view: store.toClient,
+    create: (ctx, body: service.ClientInput) => service.createClient(deps, ctx, body),
+    async get(actor, id) {
+      const client = await service.getClient(deps, actor, id);
+      const [yearlyCost, assetCount] = await Promise.all([store.yearlyCostOf(db, 'client_id', id), store.countAssetsOf(db, 'client_id', id, true)]);
+      return { ...client, yearlyCost, assetCount };
+    },
+    update: (ctx, id, patch: Parameters<typeof service.updateClient>[3]) => service.updateClient(deps, ctx, id, patch),
+    remove: { summary: 'Archive a client', run: (ctx, id) => service.updateClient(deps, ctx, id, { archived: true }) },
   });
-  app.patch('/api/v1/clients/:id', { config: write, schema: { tags: ['clients'], summary: 'Change or archive a client', params: schemas.idParams, body: schemas.clientPatch } }, async (req) =>
-    service.updateClient(deps, ctxOf(req), req.params.id, req.body),
-  );
-  app.delete('/api/v1/clients/:id', { config: write, schema: { tags: ['clients'], summary: 'Archive a client', params: schemas.idParams } }, async (req) =>
-    service.updateClient(deps, ctxOf(req), req.params.id, { archived: true }),
-  );
 
-  app.get('/api/v1/projects', { config: read, schema: { tags: ['projects'], summary: 'List projects', querystring: schemas.listQuery } }, async (req) =>
-    page(await store.listProjects(db, namedFilter(req.actor, req.query)), req.query.limit, store.toProject),
-  );
-  app.post('/api/v1/projects', { config: write, schema: { tags: ['projects'], summary: 'Add a project to a client', body: schemas.projectBody } }, async (req, reply) =>
-    reply.code(201).send(await service.createProject(deps, ctxOf(req), req.body)),
-  );
-  app.get('/api/v1/projects/:id', { config: read, schema: { tags: ['projects'], summary: 'One project, with its yearly cost', params: schemas.idParams } }, async (req) => {
-    const project = await service.getProject(deps, req.actor, req.params.id);
-    return { ...project, yearlyCost: await store.yearlyCostOfProject(db, project.id) };
+  partyRoutesFor(app, {
+    path: '/api/v1/projects', tag: 'projects', noun: 'project', body: schemas.projectBody, patch: schemas.projectPatch,
+    list: (f) => store.listProjects(db, f),
+    view: store.toProject,
+    create: (ctx, body: service.ProjectInput) => service.createProject(deps, ctx, body),
+    async get(actor, id) {
+      const project = await service.getProject(deps, actor, id);
+      return { ...project, yearlyCost: await store.yearlyCostOfProject(db, id) };
+    },
+    update: (ctx, id, patch: Parameters<typeof service.updateProject>[3]) => service.updateProject(deps, ctx, id, patch),
+    remove: { summary: 'Archive a project', run: (ctx, id) => service.updateProject(deps, ctx, id, { archived: true }) },
   });
-  app.patch('/api/v1/projects/:id', { config: write, schema: { tags: ['projects'], summary: 'Change or archive a project', params: schemas.idParams, body: schemas.projectPatch } }, async (req) =>
-    service.updateProject(deps, ctxOf(req), req.params.id, req.body),
-  );
-  app.delete('/api/v1/projects/:id', { config: write, schema: { tags: ['projects'], summary: 'Archive a project', params: schemas.idParams } }, async (req) =>
-    service.updateProject(deps, ctxOf(req), req.params.id, { archived: true }),
-  );
 
-  app.get('/api/v1/providers', { config: read, schema: { tags: ['providers'], summary: 'List providers', querystring: schemas.listQuery } }, async (req) =>
-    page(await store.listProviders(db, namedFilter(req.actor, req.query)), req.query.limit, store.toProvider),
-  );
-  app.post('/api/v1/providers', { config: write, schema: { tags: ['providers'], summary: 'Add a provider', body: schemas.providerBody } }, async (req, reply) =>
-    reply.code(201).send(await service.createProvider(deps, ctxOf(req), req.body)),
-  );
-  app.get('/api/v1/providers/:id', { config: read, schema: { tags: ['providers'], summary: 'One provider, with the yearly cost of what it supplies', params: schemas.idParams } }, async (req) => {
-    const provider = await service.getProvider(deps, req.actor, req.params.id);
-    const scope = clientScope(req.actor);
-    return { ...provider, yearlyCost: scope === null ? await store.yearlyCostOf(db, 'provider_id', provider.id) : [] };
-  });
-  app.patch('/api/v1/providers/:id', { config: write, schema: { tags: ['providers'], summary: 'Change a provider', params: schemas.idParams, body: schemas.providerPatch } }, async (req) =>
-    service.updateProvider(deps, ctxOf(req), req.params.id, req.body),
-  );
-  app.delete('/api/v1/providers/:id', { config: write, schema: { tags: ['providers'], summary: 'Delete a provider nothing uses', params: schemas.idParams } }, async (req, reply) => {
-    await service.deleteProvider(deps, ctxOf(req), req.params.id);
-    return reply.code(204).send();
+  partyRoutesFor(app, {
+    path: '/api/v1/providers', tag: 'providers', noun: 'provider', body: schemas.providerBody, patch: schemas.providerPatch,
+    list: (f) => store.listProviders(db, f),
+    view: store.toProvider,
+    create: (ctx, body: service.ProviderInput) => service.createProvider(deps, ctx, body),
+    async get(actor, id) {
+      const provider = await service.getProvider(deps, actor, id);
+      // A client sees a provider its assets use, but not what other clients spend there.
+      return { ...provider, yearlyCost: clientScope(actor) === null ? await store.yearlyCostOf(db, 'provider_id', id) : [] };
+    },
+    update: (ctx, id, patch: Partial<service.ProviderInput>) => service.updateProvider(deps, ctx, id, patch),
+    remove: { summary: 'Delete a provider nothing uses', run: (ctx, id) => service.deleteProvider(deps, ctx, id) },
   });
 }

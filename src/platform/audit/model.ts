@@ -103,3 +103,19 @@ export function changedFields<T extends object>(before: T, after: T): { before: 
   }
   return { before: b, after: a };
 }
+
+/**
+ * A created record as its audit entry keeps it: empty values (null, '', [], {}) are left out,
+ * as are the id and timestamps the entry itself carries. Absent means empty; an import of a
+ * million assets writes half the audit data this way.
+ */
+export function createdRecord(record: object): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (key === 'id' || key === 'createdAt' || key === 'updatedAt') continue;
+    if (value === null || value === undefined || value === '') continue;
+    if (Array.isArray(value) ? value.length === 0 : typeof value === 'object' && Object.keys(value as object).length === 0) continue;
+    kept[key] = value;
+  }
+  return kept;
+}

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Actor } from '../../accounts/model.ts';
 import { appendAuditBatch, type AuditRecord } from '../../platform/audit/store.ts';
-import { changedFields, type ChangeContext } from '../../platform/audit/model.ts';
+import { changedFields, createdRecord, type ChangeContext } from '../../platform/audit/model.ts';
 import type { Row, Schema } from '../../platform/db/schema.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { newId } from '../../platform/ids.ts';
@@ -32,7 +32,7 @@ export async function applyPlan(deps: Deps, ctx: Ctx, plan: ImportPlan, finish: 
     await insert(trx, 'assets', created.map((c) => c.row));
     await insert(trx, 'asset_projects', created.flatMap((c) => c.asset.projectIds.map((project_id) => ({ asset_id: c.asset.id, project_id }))));
     await insert(trx, 'asset_tags', created.flatMap((c) => c.asset.tags.map((tag) => ({ asset_id: c.asset.id, tag }))));
-    for (const c of created) audit.push({ action: 'asset.created', entityType: 'asset', entityId: c.asset.id, after: c.asset });
+    for (const c of created) audit.push({ action: 'asset.created', entityType: 'asset', entityId: c.asset.id, after: createdRecord(c.asset) });
     for (const update of plan.updates) audit.push(await applyUpdate(deps, trx, update, ids, now));
     await appendAuditBatch(trx, deps.database.dialect, ctx, audit, deps.now());
     await finish(trx);

@@ -47,6 +47,23 @@ function detectDelimiter(text: string): string {
 }
 
 export function readCsv(text: string, maxRows: number): CsvTable {
+  const { delimiter, headers, body } = parseRecords(text, maxRows);
+  const rows = body.map(({ record, line }) => ({ line, record: toRecord(headers, record) }));
+  return { headers, rows, delimiter };
+}
+
+/** What an upload shows before any mapping: the header, the row count and a few rows. */
+export function inspectCsv(text: string, maxRows: number, sampleSize = 5): { headers: string[]; rowCount: number; sample: Record<string, string>[] } {
+  // Only the sample becomes records: for a million-row file the rest would be built for nothing.
+  const { headers, body } = parseRecords(text, maxRows);
+  return { headers, rowCount: body.length, sample: body.slice(0, sampleSize).map((r) => toRecord(headers, r.record)) };
+}
+
+function toRecord(headers: string[], cells: string[]): Record<string, string> {
+  return Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? '']));
+}
+
+function parseRecords(text: string, maxRows: number): { delimiter: string; headers: string[]; body: { record: string[]; line: number }[] } {
   const delimiter = detectDelimiter(text);
   let lastLine = 0;
   let records: { record: string[]; line: number }[];
@@ -71,12 +88,7 @@ export function readCsv(text: string, maxRows: number): CsvTable {
   if (!head) throw badRequest('The file is empty: it needs a header line and at least one row.');
   if (body.length === 0) throw badRequest('The file has a header line but no rows: it needs at least one row to import.');
   if (body.length > maxRows) throw new ProblemError(413, 'too-many-rows', 'Too many rows', `The file has ${body.length} rows; an import takes at most ${maxRows}.`);
-  const headers = head.record;
-  const rows = body.map(({ record, line }) => ({
-    line,
-    record: Object.fromEntries(headers.map((h, i) => [h, record[i] ?? ''])),
-  }));
-  return { headers, rows, delimiter };
+  return { delimiter, headers: head.record, body };
 }
 
 function lineBreaksIn(record: string[]): number {

@@ -7,7 +7,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { conflict, invalid, notFound, ProblemError } from '../../platform/http/problem.ts';
 import { newId } from '../../platform/ids.ts';
 import { checkHeaders, isImportField, missingFields, suggestMapping, type ColumnMapping, type SuggestedImport } from './columns.model.ts';
-import { decodeFile, readCsv, type CsvTable, type Encoding } from './file.ts';
+import { decodeFile, inspectCsv, readCsv, type CsvTable, type Encoding } from './file.ts';
 import { planImport, type ImportPlan } from './plan.model.ts';
 import { readRow, type ImportDefaults } from './row.model.ts';
 import { applyPlan } from './apply.ts';
@@ -39,7 +39,7 @@ export interface ImportOptions {
 
 export async function uploadImport(deps: Deps, ctx: Ctx, file: { fileName: string; bytes: Buffer; encoding?: Encoding | undefined }): Promise<ImportUpload> {
   const text = decodeFile(file.bytes, file.encoding);
-  const table = readCsv(text, MAX_IMPORT_ROWS);
+  const table = inspectCsv(text, MAX_IMPORT_ROWS);
   const id = newId('import');
   await store.saveImportFile(deps.database.db, {
     id,
@@ -54,10 +54,10 @@ export async function uploadImport(deps: Deps, ctx: Ctx, file: { fileName: strin
   return {
     id,
     fileName: file.fileName,
-    rowCount: table.rows.length,
+    rowCount: table.rowCount,
     headers: table.headers,
     suggested: suggestMapping(table.headers),
-    sample: table.rows.slice(0, 5).map((r) => r.record),
+    sample: table.sample,
   };
 }
 

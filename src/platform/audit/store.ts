@@ -28,23 +28,41 @@ export async function appendAudit(trx: Transaction<Schema>, dialect: Dialect, ct
 }
 
 /**
- * Append many entries at once (an import): one lock, the chain computed in memory, inserted in
- * batches. Same guarantees as appendAudit, at a fraction of the round trips.
+ * Many entries in one transaction (an import): the chain head is locked once, hashes are
+ * computed in memory and rows inserted a batch at a time, so a million entries never sit in
+ * memory together. `finish` moves the head to the last entry.
  */
-export async function appendAuditBatch(trx: Transaction<Schema>, dialect: Dialect, ctx: ChangeContext, records: AuditRecord[], now = new Date()): Promise<void> {
-  if (records.length === 0) return;
+export interface AuditBatch {
+  append(records: AuditRecord[]): Promise<void>;
+  finish(): Promise<void>;
+}
+
+export async function startAuditBatch(trx: Transaction<Schema>, dialect: Dialect, ctx: ChangeContext, now = new Date()): Promise<AuditBatch> {
   await dialect.lockRow(trx, 'audit_head', 1);
   let prevHash = (await trx.selectFrom('audit_head').select('last_hash').where('id', '=', 1).executeTakeFirstOrThrow()).last_hash;
   const at = now.toISOString();
-  const rows = records.map((record) => {
-    const content = contentOf(ctx, record, newId('audit', now.getTime()), at);
-    const hash = entryHash(prevHash, content);
-    const row = rowOf(content, prevHash, hash);
-    prevHash = hash;
-    return row;
-  });
-  await dialect.insertMany(trx, 'audit_log', rows);
-  await trx.updateTable('audit_head').set({ last_hash: prevHash }).where('id', '=', 1).execute();
+  return {
+    async append(records) {
+      const rows = records.map((record) => {
+        const content = contentOf(ctx, record, newId('audit', now.getTime()), at);
+        const hash = entryHash(prevHash, content);
+        const row = rowOf(content, prevHash, hash);
+        prevHash = hash;
+        return row;
+      });
+      await dialect.insertMany(trx, 'audit_log', rows);
+    },
+    async finish() {
+      await trx.updateTable('audit_head').set({ last_hash: prevHash }).where('id', '=', 1).execute();
+    },
+  };
+}
+
+export async function appendAuditBatch(trx: Transaction<Schema>, dialect: Dialect, ctx: ChangeContext, records: AuditRecord[], now = new Date()): Promise<void> {
+  if (records.length === 0) return;
+  const batch = await startAuditBatch(trx, dialect, ctx, now);
+  await batch.append(records);
+  await batch.finish();
 }
 
 function contentOf(ctx: ChangeContext, record: AuditRecord, id: string, at: string) {

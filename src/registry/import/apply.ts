@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Actor } from '../../accounts/model.ts';
-import { appendAuditBatch, type AuditRecord } from '../../platform/audit/store.ts';
+import { startAuditBatch, type AuditRecord } from '../../platform/audit/store.ts';
 import { changedFields, createdRecord, type ChangeContext } from '../../platform/audit/model.ts';
 import type { Row, Schema } from '../../platform/db/schema.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -18,23 +18,33 @@ import type { ImportPlan, PlannedAsset, PlannedUpdate } from './plan.model.ts';
  */
 type Ctx = ChangeContext & { actor: Actor };
 
+// Assets are built, written and audited this many at a time, so memory holds one chunk, not the file.
+const CHUNK = 10_000;
+
 export async function applyPlan(deps: Deps, ctx: Ctx, plan: ImportPlan, finish: (trx: Transaction<Schema>) => Promise<void>): Promise<void> {
   const now = deps.now().toISOString();
   const ids = new Map<string, string>();
-  const audit: AuditRecord[] = [];
-  const parties = newParties(plan, ids, now, audit);
-  const created = inIndexOrder(plan.creates, ids).map((c) => newAsset(deps, c, ids, now));
+  const partyAudit: AuditRecord[] = [];
+  const parties = newParties(plan, ids, now, partyAudit);
+  const creates = inIndexOrder(plan.creates, ids);
+  const insert = deps.database.dialect.insertMany;
   await deps.database.db.transaction().execute(async (trx) => {
-    const insert = deps.database.dialect.insertMany;
+    const audit = await startAuditBatch(trx, deps.database.dialect, ctx, deps.now());
     await insert(trx, 'clients', parties.clients);
     await insert(trx, 'providers', parties.providers);
     await insert(trx, 'projects', parties.projects);
-    await insert(trx, 'assets', created.map((c) => c.row));
-    await insert(trx, 'asset_projects', created.flatMap((c) => c.asset.projectIds.map((project_id) => ({ asset_id: c.asset.id, project_id }))));
-    await insert(trx, 'asset_tags', created.flatMap((c) => c.asset.tags.map((tag) => ({ asset_id: c.asset.id, tag }))));
-    for (const c of created) audit.push({ action: 'asset.created', entityType: 'asset', entityId: c.asset.id, after: createdRecord(c.asset) });
-    for (const update of plan.updates) audit.push(await applyUpdate(deps, trx, update, ids, now));
-    await appendAuditBatch(trx, deps.database.dialect, ctx, audit, deps.now());
+    await audit.append(partyAudit);
+    for (let i = 0; i < creates.length; i += CHUNK) {
+      const created = creates.slice(i, i + CHUNK).map((c) => newAsset(deps, c, ids, now));
+      await insert(trx, 'assets', created.map((c) => c.row));
+      await insert(trx, 'asset_projects', created.flatMap((c) => c.asset.projectIds.map((project_id) => ({ asset_id: c.asset.id, project_id }))));
+      await insert(trx, 'asset_tags', created.flatMap((c) => c.asset.tags.map((tag) => ({ asset_id: c.asset.id, tag }))));
+      await audit.append(created.map((c) => ({ action: 'asset.created', entityType: 'asset', entityId: c.asset.id, after: createdRecord(c.asset) })));
+    }
+    const updated: AuditRecord[] = [];
+    for (const update of plan.updates) updated.push(await applyUpdate(deps, trx, update, ids, now));
+    await audit.append(updated);
+    await audit.finish();
     await finish(trx);
   });
 }
@@ -68,12 +78,12 @@ function newParties(plan: ImportPlan, ids: Map<string, string>, now: string, aud
  * instead of touching a random page per row.
  */
 function inIndexOrder(creates: PlannedAsset[], ids: Map<string, string>): PlannedAsset[] {
-  const key = (c: PlannedAsset) => `${resolve(ids, c.clientRef)}|${c.draft.kind}|${c.draft.identifier.toLowerCase()}`;
-  return creates
-    .map((c) => ({ c, k: key(c) }))
-    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
-    .map(({ c }) => c);
+  const keyed = creates.map((c) => ({ c, client: resolve(ids, c.clientRef), identifier: c.draft.identifier.toLowerCase() }));
+  keyed.sort((a, b) => compare(a.client, b.client) || compare(a.c.draft.kind, b.c.draft.kind) || compare(a.identifier, b.identifier));
+  return keyed.map(({ c }) => c);
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A reference is an existing id, or `new:…` for a party this import creates. */
 function resolve(ids: Map<string, string>, ref: string): string {

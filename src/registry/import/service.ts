@@ -98,7 +98,8 @@ async function plan(deps: Deps, table: CsvTable, options: ImportOptions): Promis
   const { mapping, defaults } = settle(table, options);
   const rows = table.rows.map(({ line, record }) => ({ line, reading: readRow(record, mapping, defaults) }));
   const mapsSecrets = Object.values(mapping).some((f) => f.startsWith('secret:'));
-  const known = await store.loadKnownParties(deps.database.db, mapsSecrets ? deps.secrets : null);
+  const wanted = rows.flatMap(({ reading }) => (reading.ok ? [reading.draft] : []));
+  const known = await store.loadKnownParties(deps.database.db, mapsSecrets ? deps.secrets : null, wanted);
   return { plan: planImport(rows, mapping, known, defaults.currency ?? 'EUR'), mapping };
 }
 

@@ -7,42 +7,59 @@ import { identityKey } from './plan.model.ts';
 
 type Q = Kysely<Schema>;
 
+/** An asset a row may match: its client (by name), kind and identifier. */
+export interface WantedIdentity {
+  clientName: string;
+  kind: string;
+  identifier: string;
+}
+
 /** What the registry holds that an import's rows may refer to or match. */
-export async function loadKnownParties(db: Q, secrets: SecretBox | null): Promise<KnownParties> {
+export async function loadKnownParties(db: Q, secrets: SecretBox | null, wanted: WantedIdentity[]): Promise<KnownParties> {
   const [clients, providers, projects, users] = await Promise.all([
     db.selectFrom('clients').select(['id', 'name', 'currency']).execute(),
     db.selectFrom('providers').select(['id', 'name']).execute(),
     db.selectFrom('projects').select(['id', 'client_id', 'name']).execute(),
     db.selectFrom('users').select(['id', 'email', 'role']).execute(),
   ]);
+  const byName = new Map(clients.map((c) => [c.name.toLowerCase(), c]));
+  // Only rows of clients that exist can match an asset; new clients have none yet.
+  const lookups = wanted.flatMap((w) => {
+    const client = byName.get(w.clientName.trim().toLowerCase());
+    return client ? [[client.id, w.kind, w.identifier.trim().toLowerCase()] as const] : [];
+  });
   return {
-    clients: new Map(clients.map((c) => [c.name.toLowerCase(), c])),
+    clients: byName,
     providers: new Map(providers.map((p) => [p.name.toLowerCase(), p])),
     projects: new Map(projects.map((p) => [`${p.client_id}|${p.name.toLowerCase()}`, p.id])),
     users: new Map(users.map((u) => [u.email.toLowerCase(), { id: u.id, role: u.role }])),
-    assets: await loadExistingAssets(db, secrets),
+    assets: await loadExistingAssets(db, secrets, lookups),
   };
 }
 
-const PAGE = 20_000;
+// Identities per query: 3 parameters each, well under both databases' limits.
+const LOOKUP_CHUNK = 500;
 
-/** Every asset by identity, read in pages by rowid order of id, so memory holds rows, not result sets. */
-async function loadExistingAssets(db: Q, secrets: SecretBox | null): Promise<Map<string, ExistingAsset>> {
+/** The assets with these identities, through the identity index, a chunk at a time. */
+async function loadExistingAssets(db: Q, secrets: SecretBox | null, lookups: (readonly [string, string, string])[]): Promise<Map<string, ExistingAsset>> {
   const byKey = new Map<string, ExistingAsset>();
-  let after = '';
-  for (;;) {
-    const rows = await db.selectFrom('assets').selectAll().where('id', '>', after).orderBy('id').limit(PAGE).execute();
-    if (rows.length === 0) break;
-    const links = await projectLinks(db, rows[0]!.id, rows[rows.length - 1]!.id);
+  for (let i = 0; i < lookups.length; i += LOOKUP_CHUNK) {
+    const tuples = sql.join(lookups.slice(i, i + LOOKUP_CHUNK).map(([c, k, id]) => sql`(${c}, ${k}, ${id})`));
+    const rows = await db
+      .selectFrom('assets')
+      .selectAll()
+      .where(sql<boolean>`(client_id, kind, lower(identifier)) in (values ${tuples})`)
+      .execute();
+    const links = await projectLinksOf(db, rows.map((r) => r.id));
     for (const row of rows) byKey.set(identityKey(row.client_id, row.kind, row.identifier), existing(row, links.get(row.id) ?? [], secrets));
-    after = rows[rows.length - 1]!.id;
   }
   return byKey;
 }
 
-async function projectLinks(db: Q, fromId: string, toId: string): Promise<Map<string, string[]>> {
-  const links = await db.selectFrom('asset_projects').selectAll().where('asset_id', '>=', fromId).where('asset_id', '<=', toId).execute();
+async function projectLinksOf(db: Q, assetIds: string[]): Promise<Map<string, string[]>> {
   const byAsset = new Map<string, string[]>();
+  if (assetIds.length === 0) return byAsset;
+  const links = await db.selectFrom('asset_projects').selectAll().where('asset_id', 'in', assetIds).execute();
   for (const l of links) byAsset.set(l.asset_id, [...(byAsset.get(l.asset_id) ?? []), l.project_id]);
   return byAsset;
 }
@@ -74,4 +91,3 @@ export async function markImportCommitted(trx: Transaction<Schema>, id: string, 
   return Number(done.numUpdatedRows) === 1;
 }
 
-export { sql };

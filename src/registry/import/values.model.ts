@@ -215,12 +215,19 @@ function plainDecimal(number: string, digits: number): Parsed<string> {
  * (`$`, `¥`, `kr`) is read as the fallback when it is one of them. Negative amounts are refused:
  * a cost or renewal price below zero is a mistake in the sheet, not a credit.
  */
+const PLAIN_AMOUNT = /^\d{1,15}(?:\.\d{1,2})?$/;
+
 export function parseMoney(text: string, fallbackCurrency: string | null = null): Parsed<ParsedMoney | null> {
   const value = text.replace(/\s+/gu, ' ').trim();
   if (value === '') return ok(null);
   const reason = (why: string): Parsed<never> => fail(`"${value}" is not an amount: ${why}`);
   const fallback = fallbackCurrency === null ? null : normalizeCurrencyCode(fallbackCurrency);
   if (fallbackCurrency !== null && fallback === null) return reason(`the currency "${fallbackCurrency}" is not an ISO 4217 code`);
+  // Most cells of a currency column's sheet are plain decimals (12.50): read them directly.
+  if (fallback !== null && PLAIN_AMOUNT.test(value)) {
+    const plain = toMinorUnits(value, fallback);
+    if (plain.ok) return ok({ amount: plain.value, currency: fallback, currencyInText: false });
+  }
   if (/^[^\d]*[-−]|\d\s*[-−]$|^\(.*\)$/u.test(value)) return reason('amounts cannot be negative');
   const match = /^([^\d]*?)\s*(\d(?:[\d.,' ’]*\d)?)\s*([^\d]*)$/u.exec(value);
   if (!match) return reason('expected a number with an optional currency, like 9.99 EUR');

@@ -1,12 +1,13 @@
-import { purgeExpiredSessions } from './accounts/sessions.ts';
+import { accountJobs, schedulePurge } from './accounts/jobs.ts';
 import type { Deps } from './platform/deps.ts';
 import type { JobHandlers } from './platform/jobs/model.ts';
 
 /** Every job the workers know, by name: each capability adds its handlers here. */
 export function jobHandlers(deps: Deps): JobHandlers {
-  return {
-    'accounts.purge-sessions': async () => {
-      await purgeExpiredSessions(deps);
-    },
-  };
+  return { ...accountJobs(deps) };
+}
+
+/** Book the recurring jobs; safe to call on every start (each is keyed by its day). */
+export async function scheduleRecurringJobs(deps: Deps): Promise<void> {
+  await schedulePurge(deps, deps.now());
 }

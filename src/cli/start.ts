@@ -5,7 +5,7 @@ import { loadConfig } from '../platform/config.ts';
 import type { Deps } from '../platform/deps.ts';
 import { JobWorker } from '../platform/jobs/worker.ts';
 import { openRuntime } from '../platform/runtime.ts';
-import { jobHandlers } from '../jobs.ts';
+import { jobHandlers, scheduleRecurringJobs } from '../jobs.ts';
 import { loadDemoData } from '../registry/demo/load.ts';
 
 function startWorker(deps: Deps, location: string): JobWorker {
@@ -45,6 +45,7 @@ export async function start(options: { demo?: boolean }): Promise<void> {
   }
   const app = await buildApp(deps);
   await app.listen({ host: deps.config.host, port: deps.config.port });
+  await scheduleRecurringJobs(deps);
   const worker = startWorker(deps, 'main');
   const setupToken = await issueSetupToken(deps);
   const url = deps.config.publicUrl;

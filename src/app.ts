@@ -8,11 +8,15 @@ import { assetRoutes } from './registry/assets.routes.ts';
 import { importRoutes } from './registry/import/routes.ts';
 import { exportRoutes } from './registry/export/routes.ts';
 import { partyRoutes } from './registry/parties.routes.ts';
+import { attentionRoutes } from './registry/attention.routes.ts';
+import { serveWebApp } from './platform/http/static.ts';
 
 /** The composition root: every capability's routes, behind the one guard. */
 export async function buildApp(deps: Deps): Promise<App> {
-  return buildServer(deps, {
+  const app = await buildServer(deps, {
     guard: installGuard(deps),
-    routes: [healthRoutes, accountRoutes, partyRoutes, assetRoutes, importRoutes, exportRoutes, auditRoutes],
+    routes: [healthRoutes, accountRoutes, partyRoutes, assetRoutes, attentionRoutes, importRoutes, exportRoutes, auditRoutes],
   });
+  if (!(await serveWebApp(app))) deps.logger.warn('web/dist is missing: run `npm run build:web` to serve the web app');
+  return app;
 }

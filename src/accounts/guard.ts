@@ -19,8 +19,8 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'upkeep_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
-// Routes added by plugins (the docs page's assets) are public; everything else must declare.
-const PUBLIC_PREFIXES = ['/api/docs'];
+// Routes added by plugins (the docs page's and the web app's files) are public; everything else must declare.
+const PUBLIC_PREFIXES = ['/api/docs', '/static/'];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**

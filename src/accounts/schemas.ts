@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { page } from '../platform/http/responses.ts';
 import { isValidTimeZone, LOCALES, ROLES, TOKEN_SCOPES } from './model.ts';
 
 export const email = z.email('must be an email address').max(254);
@@ -6,29 +7,61 @@ export const password = z.string().min(10, 'must be at least 10 characters').max
 export const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Stockholm');
 export const locale = z.enum(LOCALES);
 
-export const userView = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(ROLES),
-  clientId: z.string().nullable(),
-  locale: z.string(),
-  timeZone: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  disabledAt: z.string().nullable(),
-});
+// Responses: `z.object`, since the serializer checks every answer and drops keys it does not name.
+const instant = z.string().describe('An instant, ISO 8601 in UTC');
 
-export const tokenView = z.object({
-  id: z.string(),
-  userId: z.string(),
-  name: z.string(),
-  scopes: z.array(z.enum(TOKEN_SCOPES)),
-  createdAt: z.string(),
-  expiresAt: z.string().nullable(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
+export const userView = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    clientId: z.string().nullable().describe('For client-portal users: the one client whose data they may see'),
+    locale: z.string(),
+    timeZone: z.string().describe('IANA time zone'),
+    createdAt: instant,
+    updatedAt: instant,
+    disabledAt: instant.nullable(),
+  })
+  .meta({ id: 'User', description: 'A person who signs in' });
+
+export const tokenView = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    name: z.string(),
+    scopes: z.array(z.enum(TOKEN_SCOPES)).describe("What the token may do, never more than its user's role allows"),
+    createdAt: instant,
+    expiresAt: instant.nullable(),
+    lastUsedAt: instant.nullable(),
+    revokedAt: instant.nullable(),
+  })
+  .meta({ id: 'ApiToken', description: 'An API token; the token itself is only shown when it is created' });
+
+export const newTokenView = tokenView
+  .extend({ token: z.string().describe('The bearer token; shown this once and never again, keep it safe') })
+  .meta({ id: 'NewApiToken', description: 'A new API token, with the token itself' });
+
+export const userPage = page(userView, 'UserPage', 'after');
+export const tokenPage = page(tokenView, 'ApiTokenPage');
+
+export const sessionView = z
+  .object({
+    user: userView,
+    csrfToken: z.string().describe('Send it in the x-csrf-token header with every request that changes something'),
+    expiresAt: instant,
+  })
+  .meta({ id: 'Session', description: 'A new browser session; the session cookie is set with it' });
+
+export const meView = z
+  .object({
+    user: userView,
+    csrfToken: z.string().nullable().describe('The CSRF token of a browser session; null with an API token'),
+    scopes: z.array(z.enum(TOKEN_SCOPES)).nullable().describe("An API token's scopes; null for a browser session, which acts with the full role"),
+  })
+  .meta({ id: 'Me', description: 'Who is asking' });
+
+export const setupStatus = z.object({ needed: z.boolean().describe('True until the first owner exists') }).meta({ id: 'SetupStatus' });
 
 export const newUserBody = z.strictObject({
   email,

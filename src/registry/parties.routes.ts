@@ -5,6 +5,7 @@ import type { ChangeContext } from '../platform/audit/model.ts';
 import type { Deps } from '../platform/deps.ts';
 import { decodeCursor, toPage } from '../platform/db/keyset.ts';
 import { invalid } from '../platform/http/problem.ts';
+import { noContent, problems } from '../platform/http/responses.ts';
 import type { App } from '../platform/http/server.ts';
 import * as service from './parties.service.ts';
 import * as store from './parties.store.ts';
@@ -36,11 +37,14 @@ interface PartySpec<Row extends { id: string; name: string }> {
   noun: string;
   body: z.ZodType;
   patch: z.ZodType;
+  /** Response shapes: one in a list or after a change, a page of them, and the detail with its figures. */
+  views: { item: z.ZodType; page: z.ZodType; detail: z.ZodType };
   list(filter: store.NamedListFilter): Promise<Row[]>;
   view(row: Row): unknown;
   create(ctx: Ctx, body: never): Promise<unknown>;
   get(actor: Actor, id: string): Promise<unknown>;
   update(ctx: Ctx, id: string, patch: never): Promise<unknown>;
+  /** Archiving answers with the archived party; deleting answers 204. */
   remove: { summary: string; run(ctx: Ctx, id: string): Promise<unknown> };
 }
 
@@ -50,21 +54,24 @@ function partyRoutesFor<Row extends { id: string; name: string }>(app: App, spec
   const tags = [spec.tag];
   const ctxOf = (req: { actor: Actor; id: string }): Ctx => ({ actor: req.actor, requestId: req.id });
   const byId = `${spec.path}/:id`;
+  const { item, page, detail } = spec.views;
 
-  app.get(spec.path, { config: read, schema: { tags, summary: `List ${spec.tag}`, querystring: schemas.listQuery } }, async (req) => {
+  app.get(spec.path, { config: read, schema: { tags, summary: `List ${spec.tag}`, querystring: schemas.listQuery, response: { 200: page, ...problems(400, 401, 403) } } }, async (req) => {
     const rows = await spec.list(namedFilter(req.actor, req.query));
     return toPage(rows, req.query.limit, (r) => ({ value: r.name, id: r.id }), (r) => spec.view(r));
   });
-  app.post(spec.path, { config: write, schema: { tags, summary: `Add a ${spec.noun}`, body: spec.body } }, async (req, reply) =>
+  const bodyProblems = problems(400, 401, 403, 409, 413, 415);
+  app.post(spec.path, { config: write, schema: { tags, summary: `Add a ${spec.noun}`, body: spec.body, response: { 201: item, ...bodyProblems } } }, async (req, reply) =>
     reply.code(201).send(await spec.create(ctxOf(req), req.body as never)),
   );
-  app.get(byId, { config: read, schema: { tags, summary: `One ${spec.noun}, with its yearly cost`, params: schemas.idParams } }, async (req) =>
+  app.get(byId, { config: read, schema: { tags, summary: `One ${spec.noun}, with its yearly cost`, params: schemas.idParams, response: { 200: detail, ...problems(400, 401, 403, 404) } } }, async (req) =>
     spec.get(req.actor, req.params.id),
   );
-  app.patch(byId, { config: write, schema: { tags, summary: `Change a ${spec.noun}`, params: schemas.idParams, body: spec.patch } }, async (req) =>
+  app.patch(byId, { config: write, schema: { tags, summary: `Change a ${spec.noun}`, params: schemas.idParams, body: spec.patch, response: { 200: item, ...bodyProblems, ...problems(404) } } }, async (req) =>
     spec.update(ctxOf(req), req.params.id, req.body as never),
   );
-  app.delete(byId, { config: write, schema: { tags, summary: spec.remove.summary, params: schemas.idParams } }, async (req, reply) => {
+  const removed = { 200: item, 204: noContent, ...problems(400, 401, 403, 404, 409) };
+  app.delete(byId, { config: write, schema: { tags, summary: spec.remove.summary, params: schemas.idParams, response: removed } }, async (req, reply) => {
     const result = await spec.remove.run(ctxOf(req), req.params.id);
     return result === undefined ? reply.code(204).send() : result;
   });
@@ -75,6 +82,7 @@ export function partyRoutes(app: App, deps: Deps): void {
 
   partyRoutesFor(app, {
     path: '/api/v1/clients', tag: 'clients', noun: 'client', body: schemas.clientBody, patch: schemas.clientPatch,
+    views: { item: schemas.clientView, page: schemas.clientPage, detail: schemas.clientDetail },
     list: (f) => store.listClients(db, f),
     view: store.toClient,
     create: (ctx, body: service.ClientInput) => service.createClient(deps, ctx, body),
@@ -89,6 +97,7 @@ export function partyRoutes(app: App, deps: Deps): void {
 
   partyRoutesFor(app, {
     path: '/api/v1/projects', tag: 'projects', noun: 'project', body: schemas.projectBody, patch: schemas.projectPatch,
+    views: { item: schemas.projectView, page: schemas.projectPage, detail: schemas.projectDetail },
     list: (f) => store.listProjects(db, f),
     view: store.toProject,
     create: (ctx, body: service.ProjectInput) => service.createProject(deps, ctx, body),
@@ -102,6 +111,7 @@ export function partyRoutes(app: App, deps: Deps): void {
 
   partyRoutesFor(app, {
     path: '/api/v1/providers', tag: 'providers', noun: 'provider', body: schemas.providerBody, patch: schemas.providerPatch,
+    views: { item: schemas.providerView, page: schemas.providerPage, detail: schemas.providerDetail },
     list: (f) => store.listProviders(db, f),
     view: store.toProvider,
     create: (ctx, body: service.ProviderInput) => service.createProvider(deps, ctx, body),

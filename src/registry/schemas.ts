@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCurrencyCode } from '../platform/money.ts';
-import { ASSET_KINDS, ASSET_STATUSES, BILLING_CYCLES, isCalendarDate } from './assets.model.ts';
+import { page } from '../platform/http/responses.ts';
+import { ASSET_KINDS, ASSET_STATUSES, BILLING_CYCLES, EXPIRING_WITHIN_DAYS, isCalendarDate } from './assets.model.ts';
 import { ASSET_SORTS } from './assets.store.ts';
 import { PROVIDER_KINDS } from './clients.model.ts';
 
@@ -127,3 +128,114 @@ export const listQuery = z.strictObject({
 });
 
 export const idParams = z.strictObject({ id });
+
+// ---------------------------------------------------------------------------------------------
+// Responses. The serializer checks every answer against these, so they are as lenient as the
+// data (`z.object`, nullable where a value can be null) and name every field: `z.object` drops
+// the ones it does not name.
+
+const instant = z.string().describe('An instant, ISO 8601 in UTC');
+
+export const moneyView = z
+  .object({ amount: z.number().int().describe('Minor units: 9.99 EUR is 999'), currency: z.string().describe('ISO 4217 code') })
+  .meta({ id: 'Money', description: 'An amount in minor units and its currency' });
+
+export const costByCurrency = z
+  .array(moneyView)
+  .describe('Yearly cost of the live assets, one total per currency: amounts in different currencies are never added up');
+
+export const contactView = z
+  .object({ name: z.string(), email: z.string().optional(), phone: z.string().optional(), role: z.string().optional() })
+  .meta({ id: 'Contact', description: 'A person at a client' });
+
+export const clientView = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    contacts: z.array(contactView),
+    locale: z.string(),
+    currency: z.string().describe('ISO 4217 code of the currency the client is billed in'),
+    notes: z.string(),
+    createdAt: instant,
+    updatedAt: instant,
+    archivedAt: instant.nullable(),
+  })
+  .meta({ id: 'Client', description: 'A client of the agency' });
+
+export const clientDetail = clientView
+  .extend({ yearlyCost: costByCurrency, assetCount: z.number().int().describe('Assets of the client that are not retired') })
+  .meta({ id: 'ClientDetail', description: 'A client with its yearly cost and number of assets' });
+
+export const projectView = z
+  .object({
+    id: z.string(),
+    clientId: z.string(),
+    name: z.string(),
+    managerId: z.string().nullable(),
+    notes: z.string(),
+    createdAt: instant,
+    updatedAt: instant,
+    archivedAt: instant.nullable(),
+  })
+  .meta({ id: 'Project', description: "A project of a client; assets may belong to several" });
+
+export const projectDetail = projectView
+  .extend({ yearlyCost: costByCurrency })
+  .meta({ id: 'ProjectDetail', description: 'A project with the yearly cost of its assets' });
+
+export const providerView = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(PROVIDER_KINDS),
+    website: z.string().nullable(),
+    accountReference: z.string().nullable(),
+    notes: z.string(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ id: 'Provider', description: 'A registrar, host, certificate authority or vendor' });
+
+export const providerDetail = providerView
+  .extend({ yearlyCost: costByCurrency.describe("Yearly cost of the assets at this provider, per currency; empty for client-portal users, who do not see other clients' spending") })
+  .meta({ id: 'ProviderDetail', description: 'A provider with the yearly cost of the assets there' });
+
+export const assetView = z
+  .object({
+    id: z.string(),
+    clientId: z.string(),
+    kind: z.enum(ASSET_KINDS),
+    name: z.string(),
+    identifier: z.string().describe('The domain name, host name, licence number, …'),
+    providerId: z.string().nullable(),
+    status: z.enum(ASSET_STATUSES).describe(`The status as of today: an active asset within ${EXPIRING_WITHIN_DAYS} days of its date shows as expiring, past it as expired`),
+    storedStatus: z.enum(ASSET_STATUSES).describe('The status as recorded'),
+    expiresOn: z.string().nullable().describe('The next renewal or expiry day, YYYY-MM-DD'),
+    daysUntilRenewal: z.number().int().nullable().describe('Days from today to expiresOn, negative once past; null without a date'),
+    billingCycle: z.enum(BILLING_CYCLES),
+    cycleMonths: z.number().int().nullable().describe('Months per cycle for multi-year'),
+    currency: z.string().describe('ISO 4217 code of every amount of the asset'),
+    cost: moneyView.nullable().describe('What one cycle costs now'),
+    renewalPrice: moneyView.nullable().describe('What the next renewal will cost'),
+    yearlyCost: moneyView.describe('What the asset costs per year; zero for one-off, cancelled and retired assets and those without a price'),
+    autoRenew: z.boolean(),
+    ownerId: z.string().nullable(),
+    projectIds: z.array(z.string()),
+    tags: z.array(z.string()),
+    notes: z.string(),
+    customFields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    secretNames: z.array(z.string()).describe('Names of the secrets held; a value is only given out by the audited reveal'),
+    createdAt: instant,
+    updatedAt: instant,
+    retiredAt: instant.nullable(),
+  })
+  .meta({ id: 'Asset', description: 'A renewable thing of a client, with its money and the views derived from today' });
+
+export const revealedSecret = z
+  .object({ name: z.string(), value: z.string().describe('The secret in plain text; the reveal is in the audit log') })
+  .meta({ id: 'RevealedSecret', description: 'One secret of an asset, revealed' });
+
+export const clientPage = page(clientView, 'ClientPage');
+export const projectPage = page(projectView, 'ProjectPage');
+export const providerPage = page(providerView, 'ProviderPage');
+export const assetPage = page(assetView, 'AssetPage');

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type ActorType = 'user' | 'token' | 'cli' | 'system' | 'anonymous';
+export const ACTOR_TYPES = ['user', 'token', 'cli', 'system', 'anonymous'] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
 
 /** Who made a change; accounts' Actor satisfies this shape. */
 export interface AuditActor {

@@ -1,8 +1,31 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { invalid } from '../http/problem.ts';
+import { page, problems } from '../http/responses.ts';
 import type { App } from '../http/server.ts';
+import { ACTOR_TYPES } from './model.ts';
 import { listAudit } from './store.ts';
+
+// A response: `z.object`, since the serializer checks every answer and drops keys it does not name.
+const auditEntry = z
+  .object({
+    seq: z.number().int().describe('Position in the log, from 1'),
+    id: z.string(),
+    at: z.string().describe('When, ISO 8601 in UTC'),
+    actorType: z.enum(ACTOR_TYPES),
+    actorId: z.string().nullable().describe('The user for people and tokens; the job or command for the system and the CLI'),
+    action: z.string().describe('What was done, e.g. asset.created'),
+    entityType: z.string(),
+    entityId: z.string().nullable(),
+    before: z.unknown().describe('The entity before the change, as JSON; null for a creation'),
+    after: z.unknown().describe('The entity after the change, as JSON; null for a deletion'),
+    requestId: z.string().nullable().describe('The request that made the change; null outside HTTP'),
+    prevHash: z.string().describe("The previous entry's hash"),
+    hash: z.string().describe("SHA-256 over this entry's content and prevHash: editing or removing an entry breaks the chain"),
+  })
+  .meta({ id: 'AuditEntry', description: 'One change in the append-only, hash-chained audit log' });
+
+const auditPage = page(auditEntry, 'AuditEntryPage');
 
 export function auditRoutes(app: App, deps: Deps): void {
   app.get(
@@ -20,6 +43,7 @@ export function auditRoutes(app: App, deps: Deps): void {
           cursor: z.string().max(500).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(50),
         }),
+        response: { 200: auditPage, ...problems(400, 401, 403) },
       },
     },
     async (req) => {

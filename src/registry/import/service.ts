@@ -6,6 +6,7 @@ import type { Schema } from '../../platform/db/schema.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { conflict, invalid, notFound, ProblemError } from '../../platform/http/problem.ts';
 import { newId } from '../../platform/ids.ts';
+import type { AssetKind } from '../assets.model.ts';
 import { checkHeaders, isImportField, missingFields, suggestMapping, type ColumnMapping, type SuggestedImport } from './columns.model.ts';
 import { decodeFile, inspectCsv, readCsv, type CsvTable, type Encoding } from './file.ts';
 import { planImport, type ImportPlan } from './plan.model.ts';
@@ -163,7 +164,7 @@ export interface ImportReport {
   newClients: string[];
   newProviders: string[];
   newProjects: { client: string; name: string }[];
-  creates: { line: number; kind: string; identifier: string; client: string }[];
+  creates: { line: number; kind: AssetKind; identifier: string; client: string }[];
   updates: { line: number; assetId: string; identifier: string; changes: string[] }[];
   rejected: ImportPlan['rejected'];
   /** Lists above hold at most this many entries; the summary has the full counts. */

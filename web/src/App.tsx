@@ -1,0 +1,44 @@
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { SessionProvider, useSession } from './api/session.tsx';
+import { Layout } from './components/Layout.tsx';
+import { asLocale, I18nProvider } from './i18n/i18n.tsx';
+import { AssetFormPage } from './pages/AssetFormPage.tsx';
+import { AssetsPage } from './pages/AssetsPage.tsx';
+import { ClientsPage } from './pages/ClientsPage.tsx';
+import { DashboardPage } from './pages/DashboardPage.tsx';
+import { SetupPage } from './pages/SetupPage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+
+// The last language used on this device, so the sign-in page speaks it too.
+const REMEMBERED = 'upkeep.locale';
+
+function Pages() {
+  const { user } = useSession();
+  if (user) localStorage.setItem(REMEMBERED, user.locale);
+  const locale = asLocale(user?.locale ?? localStorage.getItem(REMEMBERED) ?? navigator.language.slice(0, 2));
+  return (
+    <I18nProvider locale={locale}>
+      <Routes>
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="/sign-in" element={user ? <Navigate to="/" replace /> : <SignInPage />} />
+        <Route element={user ? <Layout /> : <Navigate to="/sign-in" replace />}>
+          <Route index element={<DashboardPage />} />
+          <Route path="assets" element={<AssetsPage />} />
+          <Route path="assets/new" element={<AssetFormPage />} />
+          <Route path="clients" element={<ClientsPage />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Route>
+      </Routes>
+    </I18nProvider>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider fallback={<p className="loading">…</p>}>
+        <Pages />
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

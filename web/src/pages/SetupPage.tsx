@@ -1,0 +1,49 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { api, ApiError, setCsrfToken } from '../api/client.ts';
+import { useSession } from '../api/session.tsx';
+import { Field } from '../components/Field.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+
+/** First run: whoever holds the setup token printed at start creates the owner account. */
+export function SetupPage() {
+  const { t } = useI18n();
+  const { refresh } = useSession();
+  const navigate = useNavigate();
+  const [error, setError] = useState<ApiError | null>(null);
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = Object.fromEntries(new FormData(event.currentTarget));
+    try {
+      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const result = await api<{ csrfToken: string }>('POST', '/setup', { ...form, timeZone });
+      setCsrfToken(result.csrfToken);
+      await refresh();
+      navigate('/');
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
+  };
+  return (
+    <div className="centered">
+      <form className="card narrow" onSubmit={(e) => void submit(e)}>
+        <h1>{t('setup.title')}</h1>
+        <p className="muted">{t('setup.intro')}</p>
+        {error && !error.problem.errors && <p className="alert" role="alert">{error.message}</p>}
+        <Field id="token" label={t('setup.token')} error={error?.fieldMessage('token')}>
+          <input id="token" name="token" required autoComplete="off" />
+        </Field>
+        <Field id="name" label={t('signIn.name')} error={error?.fieldMessage('name')}>
+          <input id="name" name="name" required autoComplete="name" />
+        </Field>
+        <Field id="email" label={t('signIn.email')} error={error?.fieldMessage('email')}>
+          <input id="email" name="email" type="email" required autoComplete="username" />
+        </Field>
+        <Field id="password" label={t('signIn.password')} error={error?.fieldMessage('password')}>
+          <input id="password" name="password" type="password" required minLength={10} autoComplete="new-password" />
+        </Field>
+        <button type="submit">{t('setup.submit')}</button>
+      </form>
+    </div>
+  );
+}

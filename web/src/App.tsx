@@ -6,6 +6,7 @@ import { AssetFormPage } from './pages/AssetFormPage.tsx';
 import { AssetsPage } from './pages/AssetsPage.tsx';
 import { ClientsPage } from './pages/ClientsPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
+import { ImportPage } from './pages/ImportPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 
@@ -26,6 +27,7 @@ function Pages() {
           <Route path="assets" element={<AssetsPage />} />
           <Route path="assets/new" element={<AssetFormPage />} />
           <Route path="clients" element={<ClientsPage />} />
+          <Route path="import" element={<ImportPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Routes>

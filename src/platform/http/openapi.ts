@@ -20,7 +20,7 @@ export const openapiTransform: SwaggerTransform = (input) => {
 
   const toJson = (status: string, schema: z.ZodType): JsonSchema => {
     const converted = jsonSchemaTransform({ ...input, schema: { response: { [status]: schema } } }).schema.response as Record<string, JsonSchema>;
-    return converted[status]!;
+    return withoutIdentity(converted[status]!);
   };
   const responses: Record<string, unknown> = {};
   for (const [status, entry] of Object.entries(response)) {
@@ -46,6 +46,15 @@ function withDescription(schema: JsonSchema, description: string): JsonSchema {
   return '$ref' in schema ? { ...schema, description } : { ...schema, 'x-response-description': description };
 }
 
+/**
+ * The converter leaves `$schema` and a placeholder `$id` on the schemas it makes (and a component's
+ * own address as its `$id`): noise in OpenAPI 3.1, where a fragment as `$id` is not even valid.
+ */
+function withoutIdentity(schema: JsonSchema): JsonSchema {
+  const { $id: _id, $schema: _schema, ...rest } = schema;
+  return rest;
+}
+
 const COMPONENT_REF = /"#\/components\/schemas\/([^"]+)"/g;
 
 /**
@@ -64,6 +73,6 @@ export const openapiTransformObject: SwaggerTransformObject = (input) => {
     used.add(name);
     pending.push(...refsIn(schemas[name]));
   }
-  const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
+  const kept = Object.fromEntries(Object.entries(schemas).flatMap(([name, schema]) => (used.has(name) ? [[name, withoutIdentity(schema as JsonSchema)]] : [])));
   return { ...document, components: { ...document.components, schemas: kept } } as ReturnType<SwaggerTransformObject>;
 };

@@ -1,6 +1,6 @@
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
-import { isStaff, useSession } from '../api/session.tsx';
+import { canWrite, isStaff, useSession } from '../api/session.tsx';
 import { LOCALES, useI18n, type Locale } from '../i18n/i18n.tsx';
 
 /** The frame of every signed-in page: the app's name, the sections, language and sign-out. */
@@ -25,6 +25,7 @@ export function Layout() {
           <NavLink to="/" end>{t('nav.dashboard')}</NavLink>
           <NavLink to="/assets">{t('nav.assets')}</NavLink>
           {isStaff(user) && <NavLink to="/clients">{t('nav.clients')}</NavLink>}
+          {canWrite(user) && <NavLink to="/import">{t('nav.import')}</NavLink>}
         </nav>
         <div className="account">
           <label>

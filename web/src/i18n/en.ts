@@ -1,5 +1,8 @@
+import { importEn } from './import-messages.ts';
+
 /** English: the complete set of strings; other languages fall back to these. */
 export const en = {
+  ...importEn,
   'app.name': 'Upkeep',
   'nav.dashboard': 'Dashboard',
   'nav.assets': 'Assets',

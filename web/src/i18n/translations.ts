@@ -1,7 +1,9 @@
 import type { Messages } from './en.ts';
+import { importDa, importFr, importNl, importRu, importSv } from './import-messages.ts';
 
 /** The other languages of the staff app and the portal. Missing keys fall back to English. */
 export const fr: Messages = {
+  ...importFr,
   'nav.dashboard': 'Tableau de bord', 'nav.assets': 'Services', 'nav.clients': 'Clients', 'nav.signOut': 'Se déconnecter', 'nav.language': 'Langue',
   'common.loading': 'Chargement…', 'common.save': 'Enregistrer', 'common.cancel': 'Annuler', 'common.all': 'Tous', 'common.more': 'Afficher plus',
   'common.notAllowed': "Vous n'avez pas accès à cette page.",
@@ -25,6 +27,7 @@ export const fr: Messages = {
 };
 
 export const sv: Messages = {
+  ...importSv,
   'nav.dashboard': 'Översikt', 'nav.assets': 'Tjänster', 'nav.clients': 'Kunder', 'nav.signOut': 'Logga ut', 'nav.language': 'Språk',
   'common.loading': 'Laddar…', 'common.save': 'Spara', 'common.cancel': 'Avbryt', 'common.all': 'Alla', 'common.more': 'Visa fler',
   'common.notAllowed': 'Du har inte behörighet att se den här sidan.',
@@ -40,6 +43,7 @@ export const sv: Messages = {
 };
 
 export const nl: Messages = {
+  ...importNl,
   'nav.dashboard': 'Dashboard', 'nav.assets': 'Diensten', 'nav.clients': 'Klanten', 'nav.signOut': 'Uitloggen', 'nav.language': 'Taal',
   'common.loading': 'Laden…', 'common.save': 'Opslaan', 'common.cancel': 'Annuleren', 'common.all': 'Alle', 'common.more': 'Meer tonen',
   'common.notAllowed': 'U hebt geen toegang tot deze pagina.',
@@ -55,6 +59,7 @@ export const nl: Messages = {
 };
 
 export const da: Messages = {
+  ...importDa,
   'nav.dashboard': 'Overblik', 'nav.assets': 'Tjenester', 'nav.clients': 'Kunder', 'nav.signOut': 'Log ud', 'nav.language': 'Sprog',
   'common.loading': 'Indlæser…', 'common.save': 'Gem', 'common.cancel': 'Annuller', 'common.all': 'Alle', 'common.more': 'Vis flere',
   'common.notAllowed': 'Du har ikke adgang til denne side.',
@@ -70,6 +75,7 @@ export const da: Messages = {
 };
 
 export const ru: Messages = {
+  ...importRu,
   'nav.dashboard': 'Сводка', 'nav.assets': 'Услуги', 'nav.clients': 'Клиенты', 'nav.signOut': 'Выйти', 'nav.language': 'Язык',
   'common.loading': 'Загрузка…', 'common.save': 'Сохранить', 'common.cancel': 'Отмена', 'common.all': 'Все', 'common.more': 'Показать ещё',
   'common.notAllowed': 'У вас нет доступа к этой странице.',

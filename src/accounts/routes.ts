@@ -48,7 +48,11 @@ export function accountRoutes(app: App, deps: Deps): void {
         security,
         summary: 'Create the first owner with the one-time setup token',
         body: schemas.setupBody,
-        response: { 201: schemas.sessionView, ...problems(400, 401, 403, 413, 415) },
+        response: {
+          201: schemas.sessionView,
+          ...problems(400, 401, 413, 415),
+          403: problemResponse(403, problem, 'The setup token is not valid, or setup is already complete'),
+        },
       },
     },
     async (req, reply) => {
@@ -69,7 +73,12 @@ export function accountRoutes(app: App, deps: Deps): void {
         security,
         summary: 'Sign in; sets the session cookie',
         body: schemas.loginBody,
-        response: { 200: schemas.sessionView, ...problems(400, 401, 413, 415), 429: problemResponse(429, tooManyAttempts) },
+        response: {
+          200: schemas.sessionView,
+          ...problems(400, 413, 415),
+          401: problemResponse(401, problem, 'The email or password is not right (or a bearer token was sent and is not valid)'),
+          429: problemResponse(429, tooManyAttempts),
+        },
       },
     },
     async (req, reply) => {

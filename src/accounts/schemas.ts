@@ -42,8 +42,8 @@ export const newTokenView = tokenView
   .extend({ token: z.string().describe('The bearer token; shown this once and never again, keep it safe') })
   .meta({ id: 'NewApiToken', description: 'A new API token, with the token itself' });
 
-export const userPage = page(userView, 'UserPage', 'after');
-export const tokenPage = page(tokenView, 'ApiTokenPage');
+export const userPage = page(userView, 'UserPage', 'users, by email', 'after');
+export const tokenPage = page(tokenView, 'ApiTokenPage', 'API tokens (all of them: there is never a next page)');
 
 export const sessionView = z
   .object({
@@ -61,7 +61,9 @@ export const meView = z
   })
   .meta({ id: 'Me', description: 'Who is asking' });
 
-export const setupStatus = z.object({ needed: z.boolean().describe('True until the first owner exists') }).meta({ id: 'SetupStatus' });
+export const setupStatus = z
+  .object({ needed: z.boolean().describe('True until the first owner exists') })
+  .meta({ id: 'SetupStatus', description: 'Whether first-run setup is still open' });
 
 export const newUserBody = z.strictObject({
   email,

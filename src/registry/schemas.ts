@@ -235,7 +235,7 @@ export const revealedSecret = z
   .object({ name: z.string(), value: z.string().describe('The secret in plain text; the reveal is in the audit log') })
   .meta({ id: 'RevealedSecret', description: 'One secret of an asset, revealed' });
 
-export const clientPage = page(clientView, 'ClientPage');
-export const projectPage = page(projectView, 'ProjectPage');
-export const providerPage = page(providerView, 'ProviderPage');
-export const assetPage = page(assetView, 'AssetPage');
+export const clientPage = page(clientView, 'ClientPage', 'clients, by name');
+export const projectPage = page(projectView, 'ProjectPage', 'projects, by name');
+export const providerPage = page(providerView, 'ProviderPage', 'providers, by name');
+export const assetPage = page(assetView, 'AssetPage', 'assets, in the order asked for');

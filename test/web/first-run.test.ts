@@ -36,16 +36,23 @@ describe('first run in the browser', () => {
     await page.getByRole('button', { name: 'Create owner' }).click();
     await eventually(() => page.getByRole('heading', { name: 'Needs attention' }).isVisible()).toBe(true);
 
-    await page.getByRole('link', { name: 'Clients' }).click();
+    await page.getByRole('link', { name: 'Clients', exact: true }).click();
     await page.getByLabel('Name').fill('Nordlys Bakery');
     await page.getByLabel('Currency').fill('SEK');
     await page.getByRole('button', { name: 'New client' }).click();
     await eventually(() => page.getByRole('link', { name: 'Nordlys Bakery' }).isVisible()).toBe(true);
     await screenshot(page, 'clients');
+    await page.getByRole('link', { name: 'Nordlys Bakery' }).click();
+    await page.getByLabel('Name').fill('Website');
+    await page.getByRole('button', { name: 'New project' }).click();
+    await eventually(() => page.getByRole('link', { name: 'Website' }).isVisible()).toBe(true);
+    await screenshot(page, 'client');
 
-    await page.getByRole('link', { name: 'Assets' }).click();
+    await page.getByRole('link', { name: 'Assets', exact: true }).click();
     await page.getByRole('link', { name: 'New asset' }).click();
     await page.getByLabel('Identifier').fill('nordlys-bakery.example');
+    await eventually(() => page.getByLabel('Project').locator('option').count()).toBe(2);
+    await page.getByLabel('Project').selectOption({ label: 'Website' });
     await page.getByLabel('Renews on').fill(inTenDays());
     await page.getByLabel('Renewal price').fill('149');
     await screenshot(page, 'asset-form');
@@ -54,9 +61,11 @@ describe('first run in the browser', () => {
     await eventually(() => page.getByRole('cell', { name: /149/ }).isVisible()).toBe(true);
     await screenshot(page, 'assets');
 
-    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
     const within30 = page.getByRole('link', { name: /Renewing in 30 days/ });
     await eventually(() => within30.textContent()).toMatch(/1.*149/);
+    const december = page.getByRole('listitem').filter({ hasText: /SEK\s?149/ });
+    await eventually(() => december.count()).toBe(1);
     await screenshot(page, 'dashboard');
     await within30.click();
     await eventually(() => page.url()).toContain('expiresWithin=30');
@@ -79,7 +88,7 @@ describe('first run in the browser', () => {
     await page.goto(`${t.url}/`);
     await page.getByLabel('Language').selectOption('fr');
     await eventually(() => page.getByRole('heading', { name: 'À traiter' }).isVisible()).toBe(true);
-    await page.getByRole('link', { name: 'Services' }).click();
+    await page.getByRole('link', { name: 'Services', exact: true }).click();
     await eventually(() => page.getByRole('columnheader', { name: 'Coût annuel' }).isVisible()).toBe(true);
     await eventually(() => page.getByRole('cell', { name: /149,00\s*SEK/ }).isVisible()).toBe(true);
     await screenshot(page, 'assets-fr');

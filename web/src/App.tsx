@@ -4,6 +4,7 @@ import { Layout } from './components/Layout.tsx';
 import { asLocale, I18nProvider } from './i18n/i18n.tsx';
 import { AssetFormPage } from './pages/AssetFormPage.tsx';
 import { AssetsPage } from './pages/AssetsPage.tsx';
+import { ClientPage } from './pages/ClientPage.tsx';
 import { ClientsPage } from './pages/ClientsPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
@@ -27,6 +28,7 @@ function Pages() {
           <Route path="assets" element={<AssetsPage />} />
           <Route path="assets/new" element={<AssetFormPage />} />
           <Route path="clients" element={<ClientsPage />} />
+          <Route path="clients/:id" element={<ClientPage />} />
           <Route path="import" element={<ImportPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>

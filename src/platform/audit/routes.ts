@@ -25,7 +25,7 @@ const auditEntry = z
   })
   .meta({ id: 'AuditEntry', description: 'One change in the append-only, hash-chained audit log' });
 
-const auditPage = page(auditEntry, 'AuditEntryPage');
+const auditPage = page(auditEntry, 'AuditEntryPage', 'audit entries, newest first');
 
 export function auditRoutes(app: App, deps: Deps): void {
   app.get(

@@ -66,11 +66,11 @@ export function streamed(description: string, content: Record<string, z.ZodType>
 }
 
 /** One page of a cursor-paginated list. */
-export function page<T extends z.ZodType>(item: T, id: string, cursorParameter = 'cursor') {
+export function page<T extends z.ZodType>(item: T, id: string, what: string, cursorParameter = 'cursor') {
   return z
     .object({
       items: z.array(item),
       nextCursor: z.string().nullable().describe(`Pass it as \`${cursorParameter}\` to get the next page; null on the last page`),
     })
-    .meta({ id, description: 'One page of a list, in order' });
+    .meta({ id, description: `One page of ${what}` });
 }

@@ -146,7 +146,7 @@ export function importRoutes(app: App, deps: Deps): void {
         summary: 'Apply the import: every row or none',
         params: z.strictObject({ id: z.string().max(64) }),
         body: optionsBody,
-        response: { 200: importReport, ...optionProblems, ...problems(409), 422: problemResponse(422, importRejected) },
+        response: { 200: importReport, ...optionProblems, ...problems(409), 422: problemResponse(422, importRejected, 'Rows were rejected and nothing was imported; commit with skipRejected to import the others') },
       },
     },
     async (req) => commitImport(deps, ctxOf(req), req.params.id, req.body as Parameters<typeof commitImport>[3]),

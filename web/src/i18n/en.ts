@@ -31,6 +31,8 @@ export const en = {
   'dashboard.expired': 'Expired',
   'dashboard.unowned': 'Without an owner',
   'dashboard.assets': '{count} assets',
+  'dashboard.assets.one': '{count} asset',
+  'timeline.title': 'Renewals in the next 12 months',
   'assets.title': 'Assets',
   'assets.new': 'New asset',
   'assets.search': 'Search',

@@ -20,9 +20,19 @@ export function makeI18n(locale: Locale): I18n {
   const messages = CATALOGUES[locale] ?? en;
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const numbers = new Intl.NumberFormat(locale);
+  const plurals = new Intl.PluralRules(locale);
+  const lookup = (key: string): string | undefined => (messages as Record<string, string>)[key] ?? (en as Record<string, string>)[key];
   return {
     locale,
-    t: (key, values) => (messages[key] ?? en[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? `{${name}}`)),
+    t(key, values) {
+      // A numeric `count` picks the plural form (`key.one`, `key.few`, …) when the language has one.
+      const count = values?.count;
+      const form = typeof count === 'number' ? (lookup(`${key}.${plurals.select(count)}`) ?? lookup(key)) : lookup(key);
+      return (form ?? key).replace(/\{(\w+)\}/g, (_, name: string) => {
+        const value = values?.[name];
+        return value === undefined ? `{${name}}` : typeof value === 'number' ? numbers.format(value) : value;
+      });
+    },
     date: (iso) => (iso ? dates.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '—'),
     number: (value) => numbers.format(value),
     money(amount, currency) {

@@ -4,6 +4,7 @@ import { importDa, importFr, importNl, importRu, importSv } from './import-messa
 /** The other languages of the staff app and the portal. Missing keys fall back to English. */
 export const fr: Messages = {
   ...importFr,
+  'timeline.title': 'Renouvellements des 12 prochains mois',
   'nav.dashboard': 'Tableau de bord', 'nav.assets': 'Services', 'nav.clients': 'Clients', 'nav.signOut': 'Se déconnecter', 'nav.language': 'Langue',
   'common.loading': 'Chargement…', 'common.save': 'Enregistrer', 'common.cancel': 'Annuler', 'common.all': 'Tous', 'common.more': 'Afficher plus',
   'common.notAllowed': "Vous n'avez pas accès à cette page.",
@@ -12,7 +13,7 @@ export const fr: Messages = {
   'signIn.title': 'Connexion', 'signIn.email': 'E-mail', 'signIn.password': 'Mot de passe', 'signIn.name': 'Votre nom', 'signIn.submit': 'Se connecter',
   'signIn.failed': "L'e-mail ou le mot de passe est incorrect.",
   'dashboard.title': 'À traiter', 'dashboard.renewingIn': 'Renouvellements sous {days} jours', 'dashboard.expired': 'Expirés',
-  'dashboard.unowned': 'Sans responsable', 'dashboard.assets': '{count} services',
+  'dashboard.unowned': 'Sans responsable', 'dashboard.assets': '{count} services', 'dashboard.assets.one': '{count} service',
   'assets.title': 'Services', 'assets.new': 'Nouveau service', 'assets.search': 'Rechercher', 'assets.kind': 'Type', 'assets.status': 'Statut',
   'assets.client': 'Client', 'assets.project': 'Projet', 'assets.renewingWithin': 'Renouvellement sous', 'assets.days': '{days} jours', 'assets.name': 'Nom',
   'assets.identifier': 'Identifiant', 'assets.expiresOn': 'Renouvellement le', 'assets.daysLeft': 'Jours restants', 'assets.yearlyCost': 'Coût annuel',
@@ -28,12 +29,13 @@ export const fr: Messages = {
 
 export const sv: Messages = {
   ...importSv,
+  'timeline.title': 'Förnyelser de kommande 12 månaderna',
   'nav.dashboard': 'Översikt', 'nav.assets': 'Tjänster', 'nav.clients': 'Kunder', 'nav.signOut': 'Logga ut', 'nav.language': 'Språk',
   'common.loading': 'Laddar…', 'common.save': 'Spara', 'common.cancel': 'Avbryt', 'common.all': 'Alla', 'common.more': 'Visa fler',
   'common.notAllowed': 'Du har inte behörighet att se den här sidan.',
   'signIn.title': 'Logga in', 'signIn.email': 'E-post', 'signIn.password': 'Lösenord', 'signIn.submit': 'Logga in', 'signIn.failed': 'E-postadressen eller lösenordet är fel.',
   'dashboard.title': 'Kräver uppmärksamhet', 'dashboard.renewingIn': 'Förnyas inom {days} dagar', 'dashboard.expired': 'Utgångna', 'dashboard.unowned': 'Utan ansvarig',
-  'dashboard.assets': '{count} tjänster',
+  'dashboard.assets': '{count} tjänster', 'dashboard.assets.one': '{count} tjänst',
   'assets.title': 'Tjänster', 'assets.new': 'Ny tjänst', 'assets.search': 'Sök', 'assets.kind': 'Typ', 'assets.status': 'Status', 'assets.client': 'Kund',
   'assets.project': 'Projekt', 'assets.renewingWithin': 'Förnyas inom', 'assets.days': '{days} dagar', 'assets.name': 'Namn', 'assets.identifier': 'Identifierare',
   'assets.expiresOn': 'Förnyas', 'assets.daysLeft': 'Dagar kvar', 'assets.yearlyCost': 'Årskostnad', 'assets.empty': 'Inga tjänster matchar.',
@@ -44,12 +46,13 @@ export const sv: Messages = {
 
 export const nl: Messages = {
   ...importNl,
+  'timeline.title': 'Verlengingen in de komende 12 maanden',
   'nav.dashboard': 'Dashboard', 'nav.assets': 'Diensten', 'nav.clients': 'Klanten', 'nav.signOut': 'Uitloggen', 'nav.language': 'Taal',
   'common.loading': 'Laden…', 'common.save': 'Opslaan', 'common.cancel': 'Annuleren', 'common.all': 'Alle', 'common.more': 'Meer tonen',
   'common.notAllowed': 'U hebt geen toegang tot deze pagina.',
   'signIn.title': 'Inloggen', 'signIn.email': 'E-mail', 'signIn.password': 'Wachtwoord', 'signIn.submit': 'Inloggen', 'signIn.failed': 'Het e-mailadres of wachtwoord klopt niet.',
   'dashboard.title': 'Vraagt aandacht', 'dashboard.renewingIn': 'Verlengt binnen {days} dagen', 'dashboard.expired': 'Verlopen', 'dashboard.unowned': 'Zonder eigenaar',
-  'dashboard.assets': '{count} diensten',
+  'dashboard.assets': '{count} diensten', 'dashboard.assets.one': '{count} dienst',
   'assets.title': 'Diensten', 'assets.new': 'Nieuwe dienst', 'assets.search': 'Zoeken', 'assets.kind': 'Soort', 'assets.status': 'Status', 'assets.client': 'Klant',
   'assets.project': 'Project', 'assets.renewingWithin': 'Verlengt binnen', 'assets.days': '{days} dagen', 'assets.name': 'Naam', 'assets.identifier': 'Kenmerk',
   'assets.expiresOn': 'Verlengt op', 'assets.daysLeft': 'Dagen over', 'assets.yearlyCost': 'Jaarkosten', 'assets.empty': 'Geen diensten gevonden.',
@@ -60,12 +63,13 @@ export const nl: Messages = {
 
 export const da: Messages = {
   ...importDa,
+  'timeline.title': 'Fornyelser de næste 12 måneder',
   'nav.dashboard': 'Overblik', 'nav.assets': 'Tjenester', 'nav.clients': 'Kunder', 'nav.signOut': 'Log ud', 'nav.language': 'Sprog',
   'common.loading': 'Indlæser…', 'common.save': 'Gem', 'common.cancel': 'Annuller', 'common.all': 'Alle', 'common.more': 'Vis flere',
   'common.notAllowed': 'Du har ikke adgang til denne side.',
   'signIn.title': 'Log ind', 'signIn.email': 'E-mail', 'signIn.password': 'Adgangskode', 'signIn.submit': 'Log ind', 'signIn.failed': 'E-mailen eller adgangskoden er forkert.',
   'dashboard.title': 'Kræver opmærksomhed', 'dashboard.renewingIn': 'Fornyes inden for {days} dage', 'dashboard.expired': 'Udløbet', 'dashboard.unowned': 'Uden ansvarlig',
-  'dashboard.assets': '{count} tjenester',
+  'dashboard.assets': '{count} tjenester', 'dashboard.assets.one': '{count} tjeneste',
   'assets.title': 'Tjenester', 'assets.new': 'Ny tjeneste', 'assets.search': 'Søg', 'assets.kind': 'Type', 'assets.status': 'Status', 'assets.client': 'Kunde',
   'assets.project': 'Projekt', 'assets.renewingWithin': 'Fornyes inden for', 'assets.days': '{days} dage', 'assets.name': 'Navn', 'assets.identifier': 'Identifikator',
   'assets.expiresOn': 'Fornyes', 'assets.daysLeft': 'Dage tilbage', 'assets.yearlyCost': 'Årlig pris', 'assets.empty': 'Ingen tjenester matcher.',
@@ -76,6 +80,7 @@ export const da: Messages = {
 
 export const ru: Messages = {
   ...importRu,
+  'timeline.title': 'Продления на 12 месяцев вперёд',
   'nav.dashboard': 'Сводка', 'nav.assets': 'Услуги', 'nav.clients': 'Клиенты', 'nav.signOut': 'Выйти', 'nav.language': 'Язык',
   'common.loading': 'Загрузка…', 'common.save': 'Сохранить', 'common.cancel': 'Отмена', 'common.all': 'Все', 'common.more': 'Показать ещё',
   'common.notAllowed': 'У вас нет доступа к этой странице.',

@@ -1,9 +1,9 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { api, ApiError } from '../api/client.ts';
+import { api, ApiError, type Page } from '../api/client.ts';
 import { useClients } from '../api/clients.ts';
-import { ASSET_KINDS, BILLING_CYCLES } from '../api/types.ts';
+import { ASSET_KINDS, BILLING_CYCLES, type Project } from '../api/types.ts';
 import { Field } from '../components/Field.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -27,6 +27,13 @@ export function AssetFormPage() {
   const queries = useQueryClient();
   const clients = useClients();
   const [error, setError] = useState<ApiError | null>(null);
+  const [clientId, setClientId] = useState<string | undefined>(undefined);
+  const chosenClient = clientId ?? clients.data?.items[0]?.id;
+  const projects = useQuery({
+    queryKey: ['projects', chosenClient],
+    enabled: Boolean(chosenClient),
+    queryFn: () => api<Page<Project>>('GET', `/projects?clientId=${chosenClient}&limit=200`),
+  });
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const f = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
@@ -43,6 +50,7 @@ export function AssetFormPage() {
         billingCycle: f.billingCycle,
         renewalPrice: amount === null || Number.isNaN(amount) ? null : { amount, currency },
         autoRenew: f.autoRenew === 'on',
+        projectIds: f.projectId ? [f.projectId] : [],
       });
       await queries.invalidateQueries();
       navigate('/assets');
@@ -56,8 +64,14 @@ export function AssetFormPage() {
       <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate>
         {error && <p className="alert" role="alert">{error.message}</p>}
         <Field id="clientId" label={t('assets.client')} error={error?.fieldMessage('clientId')}>
-          <select id="clientId" name="clientId" required>
+          <select id="clientId" name="clientId" required onChange={(e) => setClientId(e.target.value)}>
             {clients.data?.items.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
+        </Field>
+        <Field id="projectId" label={t('assets.project')} error={error?.fieldMessage('projectIds')}>
+          <select id="projectId" name="projectId">
+            <option value="">{t('common.none')}</option>
+            {projects.data?.items.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
           </select>
         </Field>
         <Field id="kind" label={t('assets.kind')} error={error?.fieldMessage('kind')}>

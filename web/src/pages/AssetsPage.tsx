@@ -6,7 +6,7 @@ import { canWrite, useSession } from '../api/session.tsx';
 import { ASSET_KINDS, ASSET_STATUSES, type Asset } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
-const FILTERS = ['q', 'kind', 'status', 'clientId', 'expiresWithin', 'ownerId', 'sort'] as const;
+const FILTERS = ['q', 'kind', 'status', 'clientId', 'projectId', 'expiresWithin', 'ownerId', 'sort'] as const;
 
 /** The asset table: filters live in the address, so every dashboard number is a link to one. */
 export function AssetsPage() {

@@ -44,7 +44,7 @@ export function ClientsPage() {
       <ul className="list">
         {clients.data?.items.map((c) => (
           <li key={c.id}>
-            <Link to={`/assets?clientId=${c.id}`}>{c.name}</Link> <span className="muted">{c.currency}</span>
+            <Link to={`/clients/${c.id}`}>{c.name}</Link> <span className="muted">{c.currency}</span>
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
 import type { Attention } from '../api/types.ts';
+import { Timeline } from '../components/Timeline.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** What needs attention today; every number links to the list of assets behind it. */
@@ -25,11 +26,12 @@ export function DashboardPage() {
           <span className="tile-label">{t('dashboard.expired')}</span>
           <span className="tile-number">{number(expired)}</span>
         </Link>
-        <Link className="tile" to="/assets?ownerId=none">
+        <Link className="tile" to="/assets?ownerId=none&status=active,expiring,expired,renewing">
           <span className="tile-label">{t('dashboard.unowned')}</span>
           <span className="tile-number">{number(unowned)}</span>
         </Link>
       </div>
+      <Timeline />
     </section>
   );
 }

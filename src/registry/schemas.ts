@@ -239,3 +239,21 @@ export const clientPage = page(clientView, 'ClientPage', 'clients, by name');
 export const projectPage = page(projectView, 'ProjectPage', 'projects, by name');
 export const providerPage = page(providerView, 'ProviderPage', 'providers, by name');
 export const assetPage = page(assetView, 'AssetPage', 'assets, in the order asked for');
+
+const renewalCost = z.array(moneyView).describe('What the renewals will cost (renewal price, else cost), one total per currency');
+
+export const attentionView = z
+  .object({
+    renewing: z.array(
+      z.object({ days: z.number().int().describe('The window: renewing within this many days'), count: z.number().int(), cost: renewalCost }),
+    ),
+    expired: z.number().int().describe('Assets past their date, as the status filter `expired` shows them'),
+    unowned: z.number().int().describe('Live assets without an owner'),
+  })
+  .meta({ id: 'Attention', description: 'What needs attention: renewals due soon, expired and unowned assets' });
+
+export const timelineView = z
+  .object({
+    months: z.array(z.object({ month: z.string().describe('YYYY-MM'), count: z.number().int(), cost: renewalCost })).describe('This month first'),
+  })
+  .meta({ id: 'RenewalTimeline', description: 'Renewals of the coming months, grouped by month' });

@@ -7,7 +7,7 @@ import { ACTOR_TYPES } from './model.ts';
 import { listAudit } from './store.ts';
 
 // A response: `z.object`, since the serializer checks every answer and drops keys it does not name.
-const auditEntry = z
+export const auditEntry = z
   .object({
     seq: z.number().int().describe('Position in the log, from 1'),
     id: z.string(),

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -34,25 +33,7 @@ export async function buildServer(deps: Deps, parts: ServerParts): Promise<App> 
   // The import routes add their own CSV parsers in a scope of their own.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler((route) => {
-    const inner = serializerCompiler(route as never) as (data: unknown) => string;
-    const paths = (v: unknown, at: string, out: Set<string>) => {
-      if (Array.isArray(v)) v.forEach((x) => paths(x, at + '[]', out));
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { out.add(at + '.' + k); paths(x, at + '.' + k, out); }
-      else out.add(at + '=' + typeof v);
-      return out;
-    };
-    return (data: unknown) => {
-      let out: string;
-      try { out = inner(data); } catch (e) { fs.appendFileSync('/tmp/strip.log', `FAIL ${route.method} ${route.url} ${route.httpStatus} ${JSON.stringify((e as Error).cause ?? String(e)).slice(0, 800)}\n`); throw e; }
-      const a = paths(JSON.parse(JSON.stringify(data) ?? 'null'), '', new Set());
-      const b = paths(JSON.parse(out), '', new Set());
-      const missing = [...a].filter((p) => !b.has(p));
-      const added = [...b].filter((p) => !a.has(p));
-      if (missing.length || added.length) fs.appendFileSync('/tmp/strip.log', `DIFF ${route.method} ${route.url} ${route.httpStatus} missing=${missing.slice(0, 10).join(',')} added=${added.slice(0, 10).join(',')}\n`);
-      return out;
-    };
-  });
+  app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((err, request, reply) => sendProblem(request, reply, err as Error));
   app.setNotFoundHandler((request, reply) =>
     sendProblem(request, reply, new ProblemError(404, 'not-found', 'Not found', `No route for ${request.method} ${request.url.split('?')[0]}.`)),

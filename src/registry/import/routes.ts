@@ -29,7 +29,7 @@ const optionsBody = z.strictObject({
 // Responses: `z.object`, since the serializer checks every answer and drops keys it does not name.
 const mappingView = z.record(z.string(), z.string()).describe('CSV header, exactly as in the file → the field it fills (see the request mapping)');
 
-const importUpload = z
+export const importUpload = z
   .object({
     id: z.string().describe('Give it to preview and commit'),
     fileName: z.string(),
@@ -56,7 +56,7 @@ const importUpload = z
 
 const listed = (what: string) => `${what}; at most listLimit entries, the summary has the full count`;
 
-const importReport = z
+export const importReport = z
   .object({
     importId: z.string(),
     committed: z.boolean().describe('False for a preview: nothing was written'),

@@ -1,18 +1,8 @@
 /** The one way the app talks to the API: JSON in and out, the session's CSRF token on writes,
  * and problem+json turned into an ApiError whose field errors forms can show next to inputs. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import type { FieldError, Problem } from '../../../src/platform/http/problem.ts';
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: FieldError[];
-  [key: string]: unknown;
-}
+export type { FieldError, Problem };
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {

@@ -1,63 +1,10 @@
-/** The shapes the API answers with, as the app uses them. */
-export interface Money {
-  amount: number;
-  currency: string;
-}
-
-export type Role = 'owner' | 'admin' | 'manager' | 'viewer' | 'client';
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  clientId: string | null;
-  locale: string;
-  timeZone: string;
-}
-
-export interface Client {
-  id: string;
-  name: string;
-  locale: string;
-  currency: string;
-  notes: string;
-  archivedAt: string | null;
-}
-
-export interface Project {
-  id: string;
-  clientId: string;
-  name: string;
-  managerId: string | null;
-}
-
-export interface Asset {
-  id: string;
-  clientId: string;
-  kind: string;
-  name: string;
-  identifier: string;
-  providerId: string | null;
-  status: string;
-  expiresOn: string | null;
-  billingCycle: string;
-  renewalPrice: Money | null;
-  cost: Money | null;
-  autoRenew: boolean;
-  ownerId: string | null;
-  projectIds: string[];
-  tags: string[];
-  daysUntilRenewal: number | null;
-  yearlyCost: Money;
-}
-
-export interface Attention {
-  renewing: { days: number; count: number; cost: Money[] }[];
-  expired: number;
-  unowned: number;
-}
-
-export const ASSET_KINDS = ['domain', 'hosting', 'certificate', 'licence', 'subscription', 'backup', 'other'] as const;
-export const ASSET_STATUSES = ['active', 'expiring', 'expired', 'renewing', 'cancelled', 'retired'] as const;
-export const BILLING_CYCLES = ['monthly', 'quarterly', 'yearly', 'multi-year', 'one-off'] as const;
+/**
+ * The shapes the API answers with, taken from the server's own types (type-only imports: nothing
+ * of the server ends up in the browser bundle except the pure lists of kinds and statuses).
+ */
+export type { Money } from '../../../src/platform/money.ts';
+export type { Role, User } from '../../../src/accounts/model.ts';
+export type { Client, Project } from '../../../src/registry/clients.model.ts';
+export type { AssetView as Asset } from '../../../src/registry/assets.view.ts';
+export type { Attention } from '../../../src/registry/attention.store.ts';
+export { ASSET_KINDS, ASSET_STATUSES, BILLING_CYCLES } from '../../../src/registry/assets.model.ts';

@@ -1,40 +1,18 @@
 import { api, ApiError, query, type FieldError } from '../../api/client.ts';
-import type { ASSET_KINDS } from '../../api/types.ts';
+import type { ImportReport, ImportUpload } from '../../../../src/registry/import/service.ts';
+import type { IMPORT_FIELDS } from '../../../../src/registry/import/columns.model.ts';
 
 /** The import API as the wizard uses it: upload a CSV, preview a mapping, commit it. */
 export const ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-1', 'utf-16le'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
-/** The standard fields a column can fill; besides these, `custom:<key>`, `secret:<key>` and `ignore`. */
-export const IMPORT_FIELDS = [
-  'client', 'project', 'provider', 'providerKind', 'kind', 'name', 'identifier', 'status', 'expiresOn',
-  'billingCycle', 'cost', 'renewalPrice', 'currency', 'autoRenew', 'owner', 'tags', 'notes',
-] as const;
+// The wizard speaks the server's own types: one definition, checked on both sides.
+export { fieldKey, IMPORT_FIELDS, type HeaderProblem } from '../../../../src/registry/import/columns.model.ts';
+export type { ImportReport, ImportUpload } from '../../../../src/registry/import/service.ts';
 export type ImportField = (typeof IMPORT_FIELDS)[number];
-
-/** CSV header, exactly as in the file → the field it fills. */
+/** CSV header, exactly as in the file → the field chosen for it (the server checks the choice). */
 export type ColumnMapping = Record<string, string>;
-
-export interface HeaderProblem {
-  kind: 'duplicate' | 'same-when-normalized';
-  headers: string[];
-  columns: number[];
-  message: string;
-}
-
-export interface ImportUpload {
-  id: string;
-  fileName: string;
-  rowCount: number;
-  headers: string[];
-  suggested: {
-    format: 'domainmod' | 'spreadsheet';
-    mapping: ColumnMapping;
-    defaults: { kind?: (typeof ASSET_KINDS)[number]; providerKind?: string };
-    problems: HeaderProblem[];
-  };
-  sample: Record<string, string>[];
-}
+export type RejectedRow = ImportReport['rejected'][number];
 
 export interface ImportDefaults {
   client: string;
@@ -47,24 +25,6 @@ export interface ImportDefaults {
 export interface ImportOptions {
   mapping: ColumnMapping;
   defaults: ImportDefaults;
-}
-
-export interface RejectedRow {
-  line: number;
-  errors: { column: string; field: string; message: string }[];
-}
-
-export interface ImportReport {
-  importId: string;
-  committed: boolean;
-  summary: { rows: number; create: number; update: number; unchanged: number; rejected: number; newClients: number; newProviders: number; newProjects: number };
-  newClients: string[];
-  newProviders: string[];
-  newProjects: { client: string; name: string }[];
-  creates: { line: number; kind: string; identifier: string; client: string }[];
-  updates: { line: number; assetId: string; identifier: string; changes: string[] }[];
-  rejected: RejectedRow[];
-  listLimit: number;
 }
 
 export function uploadCsv(file: File, encoding: Encoding): Promise<ImportUpload> {
@@ -92,19 +52,6 @@ export function suggestedOptions(upload: ImportUpload): ImportOptions {
   for (const header of upload.headers) mapping[header] = upload.suggested.mapping[header] ?? 'ignore';
   const { kind = '', providerKind = '' } = upload.suggested.defaults;
   return { mapping, defaults: { client: '', kind, currency: '', providerKind } };
-}
-
-/** The key a custom field or secret gets from its header, as the API derives it: `Hosting Provider` → `hosting_provider`. */
-export function fieldKey(header: string): string {
-  return header
-    .replace(/^\uFEFF/, '')
-    .normalize('NFKC')
-    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
-    .toLowerCase()
-    .replace(/[\s_-]+/gu, ' ')
-    .trim()
-    .replace(/[^\p{L}\p{N}]+/gu, '_')
-    .replace(/^_|_$/g, '');
 }
 
 /** The commit's 422 carries the report of what was rejected. */

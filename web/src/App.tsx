@@ -3,6 +3,8 @@ import { SessionProvider, useSession } from './api/session.tsx';
 import { Layout } from './components/Layout.tsx';
 import { asLocale, I18nProvider } from './i18n/i18n.tsx';
 import { AssetFormPage } from './pages/AssetFormPage.tsx';
+import { AssetPage } from './pages/AssetPage.tsx';
+import { SettingsPage } from './pages/SettingsPage.tsx';
 import { AssetsPage } from './pages/AssetsPage.tsx';
 import { ClientPage } from './pages/ClientPage.tsx';
 import { ClientsPage } from './pages/ClientsPage.tsx';
@@ -27,6 +29,8 @@ function Pages() {
           <Route index element={<DashboardPage />} />
           <Route path="assets" element={<AssetsPage />} />
           <Route path="assets/new" element={<AssetFormPage />} />
+          <Route path="assets/:id" element={<AssetPage />} />
+          <Route path="settings" element={<SettingsPage />} />
           <Route path="clients" element={<ClientsPage />} />
           <Route path="clients/:id" element={<ClientPage />} />
           <Route path="import" element={<ImportPage />} />

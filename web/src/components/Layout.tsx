@@ -26,6 +26,7 @@ export function Layout() {
           <NavLink to="/assets">{t('nav.assets')}</NavLink>
           {isStaff(user) && <NavLink to="/clients">{t('nav.clients')}</NavLink>}
           {canWrite(user) && <NavLink to="/import">{t('nav.import')}</NavLink>}
+          {isStaff(user) && <NavLink to="/settings">{t('nav.settings')}</NavLink>}
         </nav>
         <div className="account">
           <label>

@@ -1,8 +1,12 @@
+import { assetEn } from './asset-messages.ts';
 import { importEn } from './import-messages.ts';
+import { settingsEn } from './settings-messages.ts';
 
 /** English: the complete set of strings; other languages fall back to these. */
 export const en = {
   ...importEn,
+  ...assetEn,
+  ...settingsEn,
   'app.name': 'Upkeep',
   'nav.dashboard': 'Dashboard',
   'nav.assets': 'Assets',

@@ -82,7 +82,7 @@ export function AssetsPage() {
           <tbody>
             {rows.map((a) => (
               <tr key={a.id}>
-                <td><span className="strong">{a.name}</span>{a.name !== a.identifier && <span className="muted block">{a.identifier}</span>}</td>
+                <td><Link className="strong" to={`/assets/${a.id}`}>{a.name}</Link>{a.name !== a.identifier && <span className="muted block">{a.identifier}</span>}</td>
                 <td>{clientName.get(a.clientId) ?? ''}</td>
                 <td>{t(`kind.${a.kind}` as 'kind.domain')}</td>
                 <td><span className={`badge badge-${a.status}`}>{t(`status.${a.status}` as 'status.active')}</span></td>

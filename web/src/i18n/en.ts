@@ -56,6 +56,7 @@ export const en = {
   'assets.billingCycle': 'Billing cycle',
   'assets.autoRenew': 'Renews automatically',
   'assets.empty': 'No assets match.',
+  'assets.columns': 'Columns',
   'assets.created': 'Asset saved.',
   'clients.title': 'Clients',
   'clients.new': 'New client',

@@ -1,18 +1,22 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, query, type Page } from '../api/client.ts';
 import { useClients } from '../api/clients.ts';
 import { canWrite, useSession } from '../api/session.tsx';
 import { ASSET_KINDS, ASSET_STATUSES, type Asset } from '../api/types.ts';
+import { AssetTable } from '../components/AssetTable.tsx';
+import { ColumnChooser, loadColumns } from '../components/ColumnChooser.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 const FILTERS = ['q', 'kind', 'status', 'clientId', 'projectId', 'expiresWithin', 'ownerId', 'sort'] as const;
 
 /** The asset table: filters live in the address, so every dashboard number is a link to one. */
 export function AssetsPage() {
-  const { t, date, money, number } = useI18n();
+  const { t } = useI18n();
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
+  const [columns, setColumns] = useState(loadColumns);
   const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined]));
   const clients = useClients();
   const clientName = new Map((clients.data?.items ?? []).map((c) => [c.id, c.name]));
@@ -65,34 +69,10 @@ export function AssetsPage() {
             {[7, 30, 90, 365].map((d) => <option key={d} value={d}>{t('assets.days', { days: d })}</option>)}
           </select>
         </label>
+        <ColumnChooser columns={columns} onChange={setColumns} />
       </form>
       <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('assets.name')}</th>
-              <th scope="col">{t('assets.client')}</th>
-              <th scope="col">{t('assets.kind')}</th>
-              <th scope="col">{t('assets.status')}</th>
-              <th scope="col">{t('assets.expiresOn')}</th>
-              <th scope="col" className="num">{t('assets.daysLeft')}</th>
-              <th scope="col" className="num">{t('assets.yearlyCost')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((a) => (
-              <tr key={a.id}>
-                <td><Link className="strong" to={`/assets/${a.id}`}>{a.name}</Link>{a.name !== a.identifier && <span className="muted block">{a.identifier}</span>}</td>
-                <td>{clientName.get(a.clientId) ?? ''}</td>
-                <td>{t(`kind.${a.kind}` as 'kind.domain')}</td>
-                <td><span className={`badge badge-${a.status}`}>{t(`status.${a.status}` as 'status.active')}</span></td>
-                <td>{date(a.expiresOn)}</td>
-                <td className="num">{a.daysUntilRenewal === null ? '—' : number(a.daysUntilRenewal)}</td>
-                <td className="num">{a.yearlyCost.amount ? money(a.yearlyCost.amount, a.yearlyCost.currency) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AssetTable rows={rows} columns={columns} clientName={clientName} sort={filters.sort ?? 'expiresOn'} onSort={(sort) => setFilter('sort', sort)} />
         {assets.isSuccess && rows.length === 0 && <p className="empty">{t('assets.empty')}</p>}
       </div>
       {assets.hasNextPage && (

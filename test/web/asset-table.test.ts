@@ -1,0 +1,58 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from '../support/browser.ts';
+import { seedAgency, startTestApp, type Agency, type TestApp } from '../support/app.ts';
+import { createAsset } from '../support/registry.ts';
+
+let t: TestApp;
+let a: Agency;
+let browser: Browser;
+let page: Page;
+
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
+const names = () => page.locator('tbody tr td:first-child a').allTextContents();
+
+beforeAll(async () => {
+  t = await startTestApp();
+  a = await seedAgency(t);
+  const prices = { 'mid.example': 2000, 'cheap.example': 500, 'dear.example': 9000 };
+  for (const [identifier, amount] of Object.entries(prices)) {
+    await createAsset(t, a.manager.token, { clientId: a.clientA, kind: 'domain', identifier, renewalPrice: { amount, currency: 'EUR' } });
+  }
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+  await page.goto(`${t.url}/sign-in`);
+  await page.getByLabel('Email').fill(a.manager.email);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Needs attention' }).waitFor({ timeout: 10_000 });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe('the asset table', () => {
+  it('sorts by a column both ways, on the server, and says so to screen readers', async () => {
+    await page.goto(`${t.url}/assets`);
+    await eventually(() => names()).toHaveLength(3);
+    await page.getByRole('button', { name: 'Yearly cost' }).click();
+    await eventually(() => names()).toEqual(['cheap.example', 'mid.example', 'dear.example']);
+    expect(await page.getByRole('columnheader', { name: 'Yearly cost' }).getAttribute('aria-sort')).toBe('ascending');
+    expect(page.url()).toContain('sort=yearlyCost');
+    await page.getByRole('button', { name: 'Yearly cost' }).click();
+    await eventually(() => names()).toEqual(['dear.example', 'mid.example', 'cheap.example']);
+    expect(await page.getByRole('columnheader', { name: 'Yearly cost' }).getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('hides a column and remembers it', async () => {
+    await page.locator('summary', { hasText: 'Columns' }).click();
+    await page.getByRole('checkbox', { name: 'Kind' }).uncheck();
+    await eventually(() => page.getByRole('columnheader', { name: 'Kind' }).count()).toBe(0);
+    await screenshot(page, 'assets-columns');
+    await page.reload();
+    await eventually(() => names()).toHaveLength(3);
+    expect(await page.getByRole('columnheader', { name: 'Kind' }).count()).toBe(0);
+    expect(await page.getByRole('columnheader', { name: 'Status' }).count()).toBe(1);
+  });
+});

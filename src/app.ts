@@ -5,6 +5,7 @@ import type { Deps } from './platform/deps.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { buildServer, type App } from './platform/http/server.ts';
 import { assetRoutes } from './registry/assets.routes.ts';
+import { assetBulkRoutes } from './registry/assets.bulk.routes.ts';
 import { importRoutes } from './registry/import/routes.ts';
 import { exportRoutes } from './registry/export/routes.ts';
 import { partyRoutes } from './registry/parties.routes.ts';
@@ -15,7 +16,7 @@ import { serveWebApp } from './platform/http/static.ts';
 export async function buildApp(deps: Deps): Promise<App> {
   const app = await buildServer(deps, {
     guard: installGuard(deps),
-    routes: [healthRoutes, accountRoutes, partyRoutes, assetRoutes, attentionRoutes, importRoutes, exportRoutes, auditRoutes],
+    routes: [healthRoutes, accountRoutes, partyRoutes, assetBulkRoutes, assetRoutes, attentionRoutes, importRoutes, exportRoutes, auditRoutes],
   });
   if (!(await serveWebApp(app))) deps.logger.warn('web/dist is missing: run `npm run build:web` to serve the web app');
   return app;

@@ -3,7 +3,9 @@ import type { Actor } from '../accounts/model.ts';
 import { changedFields, createdRecord, type ChangeContext } from '../platform/audit/model.ts';
 import { isUniqueViolation } from '../platform/db/errors.ts';
 import { toPage, type Page } from '../platform/db/keyset.ts';
-import { change, type Deps } from '../platform/deps.ts';
+import type { Transaction } from 'kysely';
+import type { Schema } from '../platform/db/schema.ts';
+import { change, type Audit, type Deps } from '../platform/deps.ts';
 import { conflict, invalid, notFound, type FieldError } from '../platform/http/problem.ts';
 import { newId } from '../platform/ids.ts';
 import { searchText, yearlyCost, type Asset } from './assets.model.ts';
@@ -96,33 +98,67 @@ async function buildAsset(deps: Deps, meta: Pick<Asset, 'id' | 'createdAt' | 'up
   };
 }
 
-export async function updateAsset(deps: Deps, ctx: Ctx, id: string, patch: Partial<AssetInput>): Promise<Asset> {
+/** A change checked and ready to write: validation happens before any transaction opens. */
+interface PreparedUpdate {
+  before: Asset;
+  asset: Asset;
+  secrets: Record<string, string>;
+  retiring: boolean;
+  secretsSet: string[];
+}
+
+async function prepareUpdate(deps: Deps, ctx: Ctx, id: string, patch: Partial<AssetInput>): Promise<PreparedUpdate> {
   const before = await getAsset(deps, ctx.actor, id);
   const currencyErrors = currencyChangeErrors(before, patch);
   if (currencyErrors.length > 0) throw invalid(currencyErrors);
   const row = (await store.findAssetRow(deps.database.db, id))!;
   const merged: AssetInput = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as AssetInput;
-  const retiring = patch.status === 'retired' && before.status !== 'retired';
   const now = deps.now().toISOString();
   const retiredAt = patch.status === undefined ? before.retiredAt : patch.status === 'retired' ? (before.retiredAt ?? now) : null;
   const asset = await buildAsset(deps, { id, createdAt: before.createdAt, updatedAt: now, retiredAt }, merged);
-  const secrets = encryptSecrets(deps, id, JSON.parse(row.secrets), patch.secrets);
+  return {
+    before,
+    asset,
+    secrets: encryptSecrets(deps, id, JSON.parse(row.secrets), patch.secrets),
+    retiring: patch.status === 'retired' && before.status !== 'retired',
+    // A rotated secret keeps its name, so the diff alone would not show it; say which, never the value.
+    secretsSet: Object.keys(patch.secrets ?? {}).sort(),
+  };
+}
+
+async function writeUpdate(trx: Transaction<Schema>, audit: Audit, u: PreparedUpdate): Promise<Asset> {
+  const id = u.asset.id;
+  await trx.updateTable('assets').set(rowFor(u.asset, u.secrets)).where('id', '=', id).execute();
+  await store.replaceLinks(trx, id, u.asset.projectIds, u.asset.tags);
+  const after = { ...u.asset, secretNames: Object.keys(u.secrets).sort() };
+  const diff = changedFields(u.before, after);
+  const recorded = u.secretsSet.length > 0 ? { before: diff.before, after: { ...diff.after, secretsSet: u.secretsSet } } : diff;
+  await audit({ action: u.retiring ? 'asset.retired' : 'asset.updated', entityType: 'asset', entityId: id, ...recorded });
+  return after;
+}
+
+export async function updateAsset(deps: Deps, ctx: Ctx, id: string, patch: Partial<AssetInput>): Promise<Asset> {
+  const prepared = await prepareUpdate(deps, ctx, id, patch);
   try {
-    return await change(deps, ctx, async (trx, audit) => {
-      await trx.updateTable('assets').set(rowFor(asset, secrets)).where('id', '=', id).execute();
-      await store.replaceLinks(trx, id, asset.projectIds, asset.tags);
-      const after = { ...asset, secretNames: Object.keys(secrets).sort() };
-      const diff = changedFields(before, after);
-      // A rotated secret keeps its name, so the diff alone would not show it; say which, never the value.
-      const secretsSet = Object.keys(patch.secrets ?? {}).sort();
-      const recorded = secretsSet.length > 0 ? { before: diff.before, after: { ...diff.after, secretsSet } } : diff;
-      await audit({ action: retiring ? 'asset.retired' : 'asset.updated', entityType: 'asset', entityId: id, ...recorded });
-      return after;
-    });
+    return await change(deps, ctx, (trx, audit) => writeUpdate(trx, audit, prepared));
   } catch (err) {
-    if (isUniqueViolation(err)) duplicateIdentifier(asset);
+    if (isUniqueViolation(err)) duplicateIdentifier(prepared.asset);
     throw err;
   }
+}
+
+/**
+ * The same change to many assets (a bulk action in the table): every asset is checked first,
+ * then all are written in one transaction, so either all change or none do.
+ */
+export async function updateAssets(deps: Deps, ctx: Ctx, ids: string[], patchOf: (asset: Asset) => Partial<AssetInput>): Promise<Asset[]> {
+  const prepared: PreparedUpdate[] = [];
+  for (const id of new Set(ids)) prepared.push(await prepareUpdate(deps, ctx, id, patchOf(await getAsset(deps, ctx.actor, id))));
+  return change(deps, ctx, async (trx, audit) => {
+    const updated: Asset[] = [];
+    for (const u of prepared) updated.push(await writeUpdate(trx, audit, u));
+    return updated;
+  });
 }
 
 export async function retireAsset(deps: Deps, ctx: Ctx, id: string): Promise<Asset> {

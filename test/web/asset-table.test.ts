@@ -10,7 +10,7 @@ let browser: Browser;
 let page: Page;
 
 const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
-const names = () => page.locator('tbody tr td:first-child a').allTextContents();
+const names = () => page.locator('tbody tr td a.strong').allTextContents();
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -54,5 +54,25 @@ describe('the asset table', () => {
     await eventually(() => names()).toHaveLength(3);
     expect(await page.getByRole('columnheader', { name: 'Kind' }).count()).toBe(0);
     expect(await page.getByRole('columnheader', { name: 'Status' }).count()).toBe(1);
+  });
+});
+
+describe('bulk actions in the table', () => {
+  it('tags and retires the ticked rows, all at once', async () => {
+    await page.goto(`${t.url}/assets?sort=name`);
+    await eventually(() => names()).toEqual(['cheap.example', 'dear.example', 'mid.example']);
+    await page.getByRole('checkbox', { name: 'Select cheap.example' }).check();
+    await page.getByRole('checkbox', { name: 'Select mid.example' }).check();
+    await eventually(() => page.getByRole('region', { name: 'Change the selected assets' }).textContent()).toContain('2 selected');
+    await page.getByLabel('Tag', { exact: true }).fill('review');
+    await page.getByRole('button', { name: 'Add tag' }).click();
+    await eventually(async () => (await t.request('GET', '/api/v1/assets?tag=review', { token: a.manager.token })).body.items.length).toBe(2);
+    await page.getByRole('checkbox', { name: 'Select cheap.example' }).check();
+    await screenshot(page, 'assets-bulk');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Retire' }).click();
+    await eventually(() => names()).toEqual(['dear.example', 'mid.example']);
+    const retired = await t.request('GET', '/api/v1/assets?status=retired', { token: a.manager.token });
+    expect(retired.body.items.map((x: { identifier: string }) => x.identifier)).toEqual(['cheap.example']);
   });
 });

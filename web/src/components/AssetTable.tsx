@@ -23,6 +23,9 @@ export const COLUMN_LABELS: Record<OptionalColumn | 'name', MessageKey> = {
 
 interface Props {
   rows: Asset[];
+  /** Ids of the rows ticked for a bulk action; no checkboxes when undefined. */
+  selected?: Set<string> | undefined;
+  onSelect?(ids: Set<string>): void;
   columns: OptionalColumn[];
   clientName: Map<string, string>;
   sort: string;
@@ -46,7 +49,7 @@ function SortHeader({ column, sort, onSort }: { column: OptionalColumn | 'name';
   );
 }
 
-export function AssetTable({ rows, columns, clientName, sort, onSort }: Props) {
+export function AssetTable({ rows, columns, clientName, sort, onSort, selected, onSelect }: Props) {
   const { t, date, money, number } = useI18n();
   const shown = new Set(columns);
   const cells: Record<OptionalColumn, (a: Asset) => ReactNode> = {
@@ -58,17 +61,34 @@ export function AssetTable({ rows, columns, clientName, sort, onSort }: Props) {
     yearlyCost: (a) => (a.yearlyCost.amount ? money(a.yearlyCost.amount, a.yearlyCost.currency) : '—'),
   };
   const visible = OPTIONAL_COLUMNS.filter((c) => shown.has(c));
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    onSelect?.(next);
+  };
+  const allTicked = rows.length > 0 && rows.every((r) => selected?.has(r.id));
   return (
     <table>
       <thead>
         <tr>
+          {selected && (
+            <th scope="col" className="tick">
+              <input type="checkbox" aria-label={t('bulk.selectAll')} checked={allTicked} onChange={(e) => onSelect?.(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())} />
+            </th>
+          )}
           <SortHeader column="name" sort={sort} onSort={onSort} />
           {visible.map((c) => <SortHeader key={c} column={c} sort={sort} onSort={onSort} />)}
         </tr>
       </thead>
       <tbody>
         {rows.map((a) => (
-          <tr key={a.id}>
+          <tr key={a.id} className={selected?.has(a.id) ? 'ticked' : undefined}>
+            {selected && (
+              <td className="tick">
+                <input type="checkbox" aria-label={t('bulk.select', { name: a.name })} checked={selected.has(a.id)} onChange={(e) => toggle(a.id, e.target.checked)} />
+              </td>
+            )}
             <td>
               <Link className="strong" to={`/assets/${a.id}`}>{a.name}</Link>
               {a.name !== a.identifier && <span className="muted block">{a.identifier}</span>}

@@ -5,6 +5,7 @@ import { settingsDa, settingsFr, settingsNl, settingsRu, settingsSv } from './se
 
 /** The other languages of the staff app and the portal. Missing keys fall back to English. */
 export const fr: Messages = {
+  'bulk.label': 'Modifier les services choisis', 'bulk.selected': '{count} sélectionnés', 'bulk.selected.one': '{count} sélectionné', 'bulk.select': 'Choisir {name}', 'bulk.selectAll': 'Tout choisir', 'bulk.assignToMe': "M'en attribuer la responsabilité", 'bulk.tag': 'Étiquette', 'bulk.addTag': 'Ajouter l’étiquette', 'bulk.retire': 'Retirer', 'bulk.retireConfirm': 'Retirer {count} services ? Ils restent dans l’historique.',
   ...importFr,
   ...assetFr,
   ...settingsFr,
@@ -32,6 +33,7 @@ export const fr: Messages = {
 };
 
 export const sv: Messages = {
+  'bulk.selected': '{count} valda', 'bulk.assignToMe': 'Gör mig ansvarig', 'bulk.tag': 'Etikett', 'bulk.addTag': 'Lägg till etikett', 'bulk.retire': 'Avveckla',
   ...importSv,
   ...assetSv,
   ...settingsSv,
@@ -51,6 +53,7 @@ export const sv: Messages = {
 };
 
 export const nl: Messages = {
+  'bulk.selected': '{count} geselecteerd', 'bulk.assignToMe': 'Maak mij eigenaar', 'bulk.tag': 'Label', 'bulk.addTag': 'Label toevoegen', 'bulk.retire': 'Uitfaseren',
   ...importNl,
   ...assetNl,
   ...settingsNl,
@@ -70,6 +73,7 @@ export const nl: Messages = {
 };
 
 export const da: Messages = {
+  'bulk.selected': '{count} valgt', 'bulk.assignToMe': 'Gør mig ansvarlig', 'bulk.tag': 'Mærke', 'bulk.addTag': 'Tilføj mærke', 'bulk.retire': 'Udfas',
   ...importDa,
   ...assetDa,
   ...settingsDa,
@@ -89,6 +93,7 @@ export const da: Messages = {
 };
 
 export const ru: Messages = {
+  'bulk.selected': 'Выбрано: {count}', 'bulk.assignToMe': 'Назначить меня ответственным', 'bulk.tag': 'Метка', 'bulk.addTag': 'Добавить метку', 'bulk.retire': 'Вывести',
   ...importRu,
   ...assetRu,
   ...settingsRu,

@@ -6,6 +6,7 @@ import { useClients } from '../api/clients.ts';
 import { canWrite, useSession } from '../api/session.tsx';
 import { ASSET_KINDS, ASSET_STATUSES, type Asset } from '../api/types.ts';
 import { AssetTable } from '../components/AssetTable.tsx';
+import { BulkBar } from '../components/BulkBar.tsx';
 import { ColumnChooser, loadColumns } from '../components/ColumnChooser.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -17,6 +18,7 @@ export function AssetsPage() {
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const [columns, setColumns] = useState(loadColumns);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
   const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined]));
   const clients = useClients();
   const clientName = new Map((clients.data?.items ?? []).map((c) => [c.id, c.name]));
@@ -71,8 +73,17 @@ export function AssetsPage() {
         </label>
         <ColumnChooser columns={columns} onChange={setColumns} />
       </form>
+      {selected.size > 0 && <BulkBar ids={[...selected]} onDone={() => setSelected(new Set())} />}
       <div className="table-wrap">
-        <AssetTable rows={rows} columns={columns} clientName={clientName} sort={filters.sort ?? 'expiresOn'} onSort={(sort) => setFilter('sort', sort)} />
+        <AssetTable
+          rows={rows}
+          columns={columns}
+          clientName={clientName}
+          sort={filters.sort ?? 'expiresOn'}
+          onSort={(sort) => setFilter('sort', sort)}
+          selected={canWrite(user) ? selected : undefined}
+          onSelect={setSelected}
+        />
         {assets.isSuccess && rows.length === 0 && <p className="empty">{t('assets.empty')}</p>}
       </div>
       {assets.hasNextPage && (

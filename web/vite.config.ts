@@ -7,6 +7,7 @@ export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
   // Built files under /static/, so the app's own /assets pages never collide with them.
-  build: { outDir: 'dist', assetsDir: 'static', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 400 },
+  // The budget that matters is under 300 kB gzipped for the first page (docs/performance.md); this warns well before.
+  build: { outDir: 'dist', assetsDir: 'static', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 700 },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
 });

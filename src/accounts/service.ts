@@ -29,14 +29,14 @@ export async function hashPassword(password: string): Promise<string> {
 
 async function checkClientBinding(deps: Deps, role: Role, clientId: string | null | undefined): Promise<void> {
   if (role === 'client' && !clientId) {
-    throw invalid([{ field: 'clientId', message: 'A client-portal user must belong to a client.' }]);
+    throw invalid([{ field: 'body.clientId', message: 'A client-portal user must belong to a client.' }]);
   }
   if (role !== 'client' && clientId) {
-    throw invalid([{ field: 'clientId', message: 'Only client-portal users belong to a client.' }]);
+    throw invalid([{ field: 'body.clientId', message: 'Only client-portal users belong to a client.' }]);
   }
   if (clientId) {
     const exists = await deps.database.db.selectFrom('clients').select('id').where('id', '=', clientId).executeTakeFirst();
-    if (!exists) throw invalid([{ field: 'clientId', message: `No client with id ${clientId}.` }]);
+    if (!exists) throw invalid([{ field: 'body.clientId', message: `No client with id ${clientId}.` }]);
   }
 }
 
@@ -65,7 +65,7 @@ export async function createUser(deps: Deps, ctx: ChangeContext & { actor: Actor
       return user;
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`A user with email ${row.email} exists already.`, [{ field: 'email', message: 'is taken' }]);
+    if (isUniqueViolation(err)) throw conflict(`A user with email ${row.email} exists already.`, [{ field: 'body.email', message: 'is taken' }]);
     throw err;
   }
 }

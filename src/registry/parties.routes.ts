@@ -44,8 +44,8 @@ interface PartySpec<Row extends { id: string; name: string }> {
   create(ctx: Ctx, body: never): Promise<unknown>;
   get(actor: Actor, id: string): Promise<unknown>;
   update(ctx: Ctx, id: string, patch: never): Promise<unknown>;
-  /** Archiving answers with the archived party; deleting answers 204. */
-  remove: { summary: string; run(ctx: Ctx, id: string): Promise<unknown> };
+  /** Archiving answers with the archived party; deleting (`deletes`) answers 204, or 409 while the party is in use. */
+  remove: { summary: string; deletes?: true; run(ctx: Ctx, id: string): Promise<unknown> };
 }
 
 function partyRoutesFor<Row extends { id: string; name: string }>(app: App, spec: PartySpec<Row>): void {
@@ -70,7 +70,8 @@ function partyRoutesFor<Row extends { id: string; name: string }>(app: App, spec
   app.patch(byId, { config: write, schema: { tags, summary: `Change a ${spec.noun}`, params: schemas.idParams, body: spec.patch, response: { 200: item, ...bodyProblems, ...problems(404) } } }, async (req) =>
     spec.update(ctxOf(req), req.params.id, req.body as never),
   );
-  const removed = { 200: item, 204: noContent, ...problems(400, 401, 403, 404, 409) };
+  // Archiving answers with the party, deleting with nothing: two shapes fastify cannot type as one.
+  const removed: Record<number, unknown> = spec.remove.deletes ? { 204: noContent, ...problems(400, 401, 403, 404, 409) } : { 200: item, ...problems(400, 401, 403, 404) };
   app.delete(byId, { config: write, schema: { tags, summary: spec.remove.summary, params: schemas.idParams, response: removed } }, async (req, reply) => {
     const result = await spec.remove.run(ctxOf(req), req.params.id);
     return result === undefined ? reply.code(204).send() : result;
@@ -121,6 +122,6 @@ export function partyRoutes(app: App, deps: Deps): void {
       return { ...provider, yearlyCost: clientScope(actor) === null ? await store.yearlyCostOf(db, 'provider_id', id) : [] };
     },
     update: (ctx, id, patch: Partial<service.ProviderInput>) => service.updateProvider(deps, ctx, id, patch),
-    remove: { summary: 'Delete a provider nothing uses', run: (ctx, id) => service.deleteProvider(deps, ctx, id) },
+    remove: { summary: 'Delete a provider nothing uses', deletes: true, run: (ctx, id) => service.deleteProvider(deps, ctx, id) },
   });
 }

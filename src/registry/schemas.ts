@@ -257,3 +257,7 @@ export const timelineView = z
     months: z.array(z.object({ month: z.string().describe('YYYY-MM'), count: z.number().int(), cost: renewalCost })).describe('This month first'),
   })
   .meta({ id: 'RenewalTimeline', description: 'Renewals of the coming months, grouped by month' });
+
+export const bulkResult = z
+  .object({ updated: z.number().int().describe('How many assets changed'), items: z.array(assetView).describe('The changed assets, as they are now') })
+  .meta({ id: 'AssetBulkResult', description: 'The assets one bulk change touched (all of them, or none on an error)' });

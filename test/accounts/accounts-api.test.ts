@@ -342,7 +342,7 @@ describe('accounts', () => {
       expect(duplicate.body.type).toBe(`${P}conflict`);
       const unbound = await t.request('POST', '/api/v1/users', { token: a.admin.token, body: { email: 'portal@agency.test', name: 'Portal', role: 'client' } });
       expect(unbound.status).toBe(400);
-      expect(unbound.body.errors).toEqual([expect.objectContaining({ field: 'clientId' })]);
+      expect(unbound.body.errors).toEqual([expect.objectContaining({ field: 'body.clientId' })]);
     });
 
     it('never demotes or disables the last owner (409)', async () => {

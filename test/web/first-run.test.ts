@@ -57,7 +57,7 @@ describe('first run in the browser', () => {
     await page.getByLabel('Renewal price').fill('149');
     await screenshot(page, 'asset-form');
     await page.getByRole('button', { name: 'Save' }).click();
-    await eventually(() => page.getByRole('cell', { name: 'nordlys-bakery.example' }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('cell', { name: 'nordlys-bakery.example', exact: true }).isVisible()).toBe(true);
     await eventually(() => page.getByRole('cell', { name: /149/ }).isVisible()).toBe(true);
     await screenshot(page, 'assets');
 
@@ -69,7 +69,7 @@ describe('first run in the browser', () => {
     await screenshot(page, 'dashboard');
     await within30.click();
     await eventually(() => page.url()).toContain('expiresWithin=30');
-    await eventually(() => page.getByRole('cell', { name: 'nordlys-bakery.example' }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('cell', { name: 'nordlys-bakery.example', exact: true }).isVisible()).toBe(true);
   });
 
   it('shows the field the API rejected next to the field', async () => {

@@ -109,8 +109,8 @@ describe('import wizard in the browser', () => {
 
     // The assets list is fresh, not the one cached before the import.
     await page.getByRole('link', { name: 'Show the assets' }).click();
-    await eventually(() => page.getByRole('cell', { name: 'bakery-one.example' }).isVisible()).toBe(true);
-    expect(await page.getByRole('cell', { name: 'bakery-bad.example' }).count()).toBe(0);
+    await eventually(() => page.getByRole('cell', { name: 'bakery-one.example', exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole('cell', { name: 'bakery-bad.example', exact: true }).count()).toBe(0);
   });
 
   it('says plainly when the file is not UTF-8, and reads it once told its encoding', async () => {

@@ -35,7 +35,7 @@ describe('the client portal', () => {
     await screenshot(page, 'portal-dashboard-phone');
     expect(await page.getByRole('link', { name: 'Clients', exact: true }).count()).toBe(0);
     await page.getByRole('link', { name: 'Assets', exact: true }).click();
-    await eventually(() => page.getByRole('cell', { name: 'client-a-shop.example' }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('cell', { name: 'client-a-shop.example', exact: true }).isVisible()).toBe(true);
     expect(await page.getByText('client-b-secret.example').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'New asset' }).count()).toBe(0);
     await screenshot(page, 'portal-assets-phone');

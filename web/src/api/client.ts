@@ -15,7 +15,9 @@ export class ApiError extends Error {
 
   /** The message for one field of the body (`name` for `body.name`), if the API named it. */
   fieldMessage(field: string): string | undefined {
-    return this.problem.errors?.find((e) => e.field === `body.${field}` || e.field.startsWith(`body.${field}.`))?.message;
+    // Schema checks say `body.name`; some rules of the services name the field alone (`email`).
+    const names = [`body.${field}`, field];
+    return this.problem.errors?.find((e) => names.some((n) => e.field === n || e.field.startsWith(`${n}.`)))?.message;
   }
 }
 

@@ -26,6 +26,7 @@ import { listAssets } from '../src/registry/assets.service.ts';
 import type { AssetFilter } from '../src/registry/assets.store.ts';
 import { decodeFile, readCsv } from '../src/registry/import/file.ts';
 import { commitImport, commitTable, uploadImport } from '../src/registry/import/service.ts';
+import { generateRegistryCsv, SEARCH_WORDS as WORDS } from './registry-data.ts';
 
 const ASSETS = Number(process.env.BENCH_ASSETS ?? 1_000_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? Math.max(1, Math.round(ASSETS / 100)));
@@ -33,27 +34,6 @@ const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',');
 const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SAMPLES = 300;
 const NOW = new Date('2026-11-21T09:00:00Z');
-
-const KINDS = ['domain', 'hosting', 'certificate', 'licence', 'subscription', 'backup', 'other'];
-const WORDS = ['shop', 'blog', 'portal', 'intranet', 'mail', 'cdn', 'api', 'static', 'crm', 'wiki'];
-
-/** A deterministic CSV of the whole registry, as an agency's spreadsheet export would look. */
-function generateCsv(): string {
-  const lines = ['Client,Project,Provider,Kind,Identifier,Expiry date,Billing cycle,Renewal price,Currency,Auto renew,Tags'];
-  let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  for (let i = 0; i < ASSETS; i++) {
-    const client = i % CLIENTS;
-    const kind = KINDS[i % KINDS.length]!;
-    const word = WORDS[Math.floor(rand() * WORDS.length)]!;
-    const expires = new Date(NOW.getTime() + Math.floor(rand() * 400 - 20) * 86_400_000).toISOString().slice(0, 10);
-    const price = (Math.floor(rand() * 30000) / 100).toFixed(2);
-    lines.push(
-      `Client ${String(client).padStart(5, '0')},Site ${i % 3},Provider ${i % 50},${kind},${word}-${i}.client${client}.example,${expires},yearly,${price},EUR,${rand() < 0.7 ? 'yes' : 'no'},${word}`,
-    );
-  }
-  return lines.join('\n');
-}
 
 function nthNewline(text: string, n: number): number {
   let at = -1;
@@ -139,7 +119,7 @@ async function benchOne(kind: string, csv: string): Promise<Record<string, strin
 }
 
 console.log(`Upkeep registry benchmark — ${ASSETS.toLocaleString('en')} assets, ${CLIENTS.toLocaleString('en')} clients, ${os.cpus().length} cores, node ${process.version}`);
-const csv = generateCsv();
+const csv = generateRegistryCsv(ASSETS, CLIENTS, NOW);
 console.log(`generated CSV: ${(csv.length / 1e6).toFixed(0)} MB`);
 for (const kind of DATABASES) {
   const figures = await benchOne(kind.trim(), csv);

@@ -11,12 +11,13 @@ import { exportRoutes } from './registry/export/routes.ts';
 import { partyRoutes } from './registry/parties.routes.ts';
 import { attentionRoutes } from './registry/attention.routes.ts';
 import { serveWebApp } from './platform/http/static.ts';
+import { demoRoutes } from './registry/demo/routes.ts';
 
 /** The composition root: every capability's routes, behind the one guard. */
 export async function buildApp(deps: Deps): Promise<App> {
   const app = await buildServer(deps, {
     guard: installGuard(deps),
-    routes: [healthRoutes, accountRoutes, partyRoutes, assetBulkRoutes, assetRoutes, attentionRoutes, importRoutes, exportRoutes, auditRoutes],
+    routes: [healthRoutes, accountRoutes, partyRoutes, assetBulkRoutes, assetRoutes, attentionRoutes, importRoutes, exportRoutes, auditRoutes, demoRoutes],
   });
   if (!(await serveWebApp(app))) deps.logger.warn('web/dist is missing: run `npm run build:web` to serve the web app');
   return app;

@@ -1,5 +1,6 @@
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { SessionProvider, useSession } from './api/session.tsx';
+import { canWrite, isStaff, SessionProvider, useSession } from './api/session.tsx';
+import { NotAllowed } from './components/NotAllowed.tsx';
 import { Layout } from './components/Layout.tsx';
 import { asLocale, I18nProvider } from './i18n/i18n.tsx';
 import { AssetFormPage } from './pages/AssetFormPage.tsx';
@@ -28,12 +29,12 @@ function Pages() {
         <Route element={user ? <Layout /> : <Navigate to="/sign-in" replace />}>
           <Route index element={<DashboardPage />} />
           <Route path="assets" element={<AssetsPage />} />
-          <Route path="assets/new" element={<AssetFormPage />} />
+          <Route path="assets/new" element={canWrite(user) ? <AssetFormPage /> : <NotAllowed />} />
           <Route path="assets/:id" element={<AssetPage />} />
-          <Route path="settings" element={<SettingsPage />} />
-          <Route path="clients" element={<ClientsPage />} />
-          <Route path="clients/:id" element={<ClientPage />} />
-          <Route path="import" element={<ImportPage />} />
+          <Route path="settings" element={isStaff(user) ? <SettingsPage /> : <NotAllowed />} />
+          <Route path="clients" element={isStaff(user) ? <ClientsPage /> : <NotAllowed />} />
+          <Route path="clients/:id" element={isStaff(user) ? <ClientPage /> : <NotAllowed />} />
+          <Route path="import" element={canWrite(user) ? <ImportPage /> : <NotAllowed />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Routes>

@@ -26,7 +26,9 @@ export function Timeline() {
             <span className="timeline-month">{monthName.format(new Date(`${m.month}-01T00:00:00Z`))}</span>
             <span className="timeline-bar" aria-hidden="true"><span style={{ width: `${(m.count / busiest) * 100}%` }} /></span>
             <span className="timeline-count">{t('dashboard.assets', { count: m.count })}</span>
-            <span className="timeline-cost">{m.cost.map((c) => money(c.amount, c.currency)).join(' · ') || '—'}</span>
+            <span className="timeline-cost">
+              {m.cost.length === 0 ? '—' : m.cost.map((c) => <span key={c.currency} className="amount">{money(c.amount, c.currency)}</span>)}
+            </span>
           </li>
         ))}
       </ol>

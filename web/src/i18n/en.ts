@@ -1,12 +1,14 @@
 import { assetEn } from './asset-messages.ts';
 import { importEn } from './import-messages.ts';
 import { settingsEn } from './settings-messages.ts';
+import { shellEn } from './shell-messages.ts';
 
 /** English: the complete set of strings; other languages fall back to these. */
 export const en = {
   ...importEn,
   ...assetEn,
   ...settingsEn,
+  ...shellEn,
   'app.name': 'Upkeep',
   'nav.dashboard': 'Dashboard',
   'nav.assets': 'Assets',

@@ -2,6 +2,7 @@ import type { Messages } from './en.ts';
 import { assetDa, assetFr, assetNl, assetRu, assetSv } from './asset-messages.ts';
 import { importDa, importFr, importNl, importRu, importSv } from './import-messages.ts';
 import { settingsDa, settingsFr, settingsNl, settingsRu, settingsSv } from './settings-messages.ts';
+import { shellDa, shellFr, shellNl, shellRu, shellSv } from './shell-messages.ts';
 
 /** The other languages of the staff app and the portal. Missing keys fall back to English. */
 export const fr: Messages = {
@@ -9,6 +10,7 @@ export const fr: Messages = {
   ...importFr,
   ...assetFr,
   ...settingsFr,
+  ...shellFr,
   'timeline.title': 'Renouvellements des 12 prochains mois',
   'nav.dashboard': 'Tableau de bord', 'nav.assets': 'Services', 'nav.clients': 'Clients', 'nav.signOut': 'Se déconnecter', 'nav.language': 'Langue',
   'common.loading': 'Chargement…', 'common.save': 'Enregistrer', 'common.cancel': 'Annuler', 'common.all': 'Tous', 'common.more': 'Afficher plus',
@@ -37,6 +39,7 @@ export const sv: Messages = {
   ...importSv,
   ...assetSv,
   ...settingsSv,
+  ...shellSv,
   'timeline.title': 'Förnyelser de kommande 12 månaderna',
   'nav.dashboard': 'Översikt', 'nav.assets': 'Tjänster', 'nav.clients': 'Kunder', 'nav.signOut': 'Logga ut', 'nav.language': 'Språk',
   'common.loading': 'Laddar…', 'common.save': 'Spara', 'common.cancel': 'Avbryt', 'common.all': 'Alla', 'common.more': 'Visa fler',
@@ -57,6 +60,7 @@ export const nl: Messages = {
   ...importNl,
   ...assetNl,
   ...settingsNl,
+  ...shellNl,
   'timeline.title': 'Verlengingen in de komende 12 maanden',
   'nav.dashboard': 'Dashboard', 'nav.assets': 'Diensten', 'nav.clients': 'Klanten', 'nav.signOut': 'Uitloggen', 'nav.language': 'Taal',
   'common.loading': 'Laden…', 'common.save': 'Opslaan', 'common.cancel': 'Annuleren', 'common.all': 'Alle', 'common.more': 'Meer tonen',
@@ -77,6 +81,7 @@ export const da: Messages = {
   ...importDa,
   ...assetDa,
   ...settingsDa,
+  ...shellDa,
   'timeline.title': 'Fornyelser de næste 12 måneder',
   'nav.dashboard': 'Overblik', 'nav.assets': 'Tjenester', 'nav.clients': 'Kunder', 'nav.signOut': 'Log ud', 'nav.language': 'Sprog',
   'common.loading': 'Indlæser…', 'common.save': 'Gem', 'common.cancel': 'Annuller', 'common.all': 'Alle', 'common.more': 'Vis flere',
@@ -97,6 +102,7 @@ export const ru: Messages = {
   ...importRu,
   ...assetRu,
   ...settingsRu,
+  ...shellRu,
   'timeline.title': 'Продления на 12 месяцев вперёд',
   'nav.dashboard': 'Сводка', 'nav.assets': 'Услуги', 'nav.clients': 'Клиенты', 'nav.signOut': 'Выйти', 'nav.language': 'Язык',
   'common.loading': 'Загрузка…', 'common.save': 'Сохранить', 'common.cancel': 'Отмена', 'common.all': 'Все', 'common.more': 'Показать ещё',

@@ -10,7 +10,7 @@ import { BulkBar } from '../components/BulkBar.tsx';
 import { ColumnChooser, loadColumns } from '../components/ColumnChooser.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
-const FILTERS = ['q', 'kind', 'status', 'clientId', 'projectId', 'expiresWithin', 'ownerId', 'sort'] as const;
+const FILTERS = ['q', 'kind', 'status', 'clientId', 'projectId', 'expiresWithin', 'ownerId', 'tag', 'sort'] as const;
 
 /** The asset table: filters live in the address, so every dashboard number is a link to one. */
 export function AssetsPage() {
@@ -65,6 +65,16 @@ export function AssetsPage() {
             </select>
           </label>
         )}
+        <label>{t('assets.owner')}
+          <select value={filters.ownerId ?? ''} onChange={(e) => setFilter('ownerId', e.target.value)}>
+            <option value="">{t('common.all')}</option>
+            {user && <option value={user.id}>{t('assets.ownerMe')}</option>}
+            <option value="none">{t('assets.ownerNone')}</option>
+          </select>
+        </label>
+        <label>{t('assets.tag')}
+          <input defaultValue={filters.tag} onChange={(e) => setFilter('tag', e.target.value.trim())} />
+        </label>
         <label>{t('assets.renewingWithin')}
           <select value={filters.expiresWithin ?? ''} onChange={(e) => setFilter('expiresWithin', e.target.value)}>
             <option value="">{t('common.all')}</option>

@@ -2,6 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
 import type { Attention } from '../api/types.ts';
+import { useClients } from '../api/clients.ts';
+import { useSession } from '../api/session.tsx';
+import { DemoCard } from '../components/DemoCard.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -9,17 +12,23 @@ import { useI18n } from '../i18n/i18n.tsx';
 export function DashboardPage() {
   const { t, money, number } = useI18n();
   const attention = useQuery({ queryKey: ['attention'], queryFn: () => api<Attention>('GET', '/attention') });
+  const { user } = useSession();
+  const clients = useClients();
+  const emptyRegistry = clients.isSuccess && clients.data.items.length === 0 && (user?.role === 'owner' || user?.role === 'admin');
   if (!attention.data) return <p className="loading">{t('common.loading')}</p>;
   const { renewing, expired, unowned } = attention.data;
   return (
     <section>
       <h1>{t('dashboard.title')}</h1>
+      {emptyRegistry && <DemoCard />}
       <div className="tiles">
         {renewing.map((window) => (
           <Link key={window.days} className="tile" to={`/assets?expiresWithin=${window.days}`}>
             <span className="tile-label">{t('dashboard.renewingIn', { days: window.days })}</span>
             <span className="tile-number">{number(window.count)}</span>
-            <span className="tile-detail">{window.cost.map((c) => money(c.amount, c.currency)).join(' · ') || '—'}</span>
+            <span className="tile-detail">
+              {window.cost.length === 0 ? '—' : window.cost.map((c) => <span key={c.currency} className="block">{money(c.amount, c.currency)}</span>)}
+            </span>
           </Link>
         ))}
         <Link className={expired > 0 ? 'tile tile-alarm' : 'tile'} to="/assets?status=expired">
@@ -30,6 +39,14 @@ export function DashboardPage() {
           <span className="tile-label">{t('dashboard.unowned')}</span>
           <span className="tile-number">{number(unowned)}</span>
         </Link>
+        {/* Filled in as monitoring, renewal tasks, the SLA desk and billing arrive. */}
+        {(['dashboard.incidents', 'dashboard.tasks', 'dashboard.sla', 'dashboard.payments'] as const).map((label) => (
+          <div key={label} className="tile tile-later">
+            <span className="tile-label">{t(label)}</span>
+            <span className="tile-number">—</span>
+            <span className="tile-detail">{t('dashboard.notYet')}</span>
+          </div>
+        ))}
       </div>
       <Timeline />
     </section>

@@ -9,7 +9,12 @@ export function SignInPage() {
   const { t } = useI18n();
   const { refresh } = useSession();
   const navigate = useNavigate();
-  const [error, setError] = useState<string | null>(null);
+  // Said once, after a session ended under the person's feet.
+  const [error, setError] = useState<string | null>(() => {
+    const ended = sessionStorage.getItem('upkeep.sessionEnded');
+    sessionStorage.removeItem('upkeep.sessionEnded');
+    return ended ? t('session.expired') : null;
+  });
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);

@@ -10,6 +10,7 @@ import * as schemas from './schemas.ts';
 import { checkPassword, createApiToken, createUser, revokeApiToken, updateUser } from './service.ts';
 import { endSession, startSession, type StartedSession } from './sessions.ts';
 import { completeSetup, needsSetup } from './setup.ts';
+import { agencySchema, readAgency, saveAgency } from './agency.ts';
 import * as store from './store.ts';
 import { LoginThrottle } from './throttle.ts';
 
@@ -56,12 +57,27 @@ export function accountRoutes(app: App, deps: Deps): void {
       },
     },
     async (req, reply) => {
-      const { token, ...owner } = req.body;
-      const user = await completeSetup(deps, token, owner, req.id);
+      const { token, agencyName, currency, ...owner } = req.body;
+      const user = await completeSetup(deps, token, owner, req.id, { agencyName, currency });
       const session = await startSession(deps, user);
       setSessionCookie(reply, session);
       return reply.code(201).send({ user, csrfToken: session.csrfToken, expiresAt: session.expiresAt });
     },
+  );
+
+  app.get(
+    '/api/v1/agency',
+    { config: { access: 'signed-in' }, schema: { tags, summary: 'The agency: its name and the defaults new clients and users start with', response: { 200: agencySchema, ...problems(401, 403) } } },
+    async () => readAgency(deps),
+  );
+
+  app.patch(
+    '/api/v1/agency',
+    {
+      config: { access: 'users:manage' },
+      schema: { tags, summary: "Change the agency's name or defaults", body: agencySchema.partial().strict(), response: { 200: agencySchema, ...problems(400, 401, 403) } },
+    },
+    async (req) => saveAgency(deps, ctxOf(req), req.body),
   );
 
   app.post(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCurrencyCode } from '../platform/money.ts';
 import { page } from '../platform/http/responses.ts';
 import { isValidTimeZone, LOCALES, ROLES, TOKEN_SCOPES } from './model.ts';
 
@@ -109,6 +110,8 @@ export const setupBody = z.strictObject({
   password,
   locale: locale.optional(),
   timeZone: timeZone.optional(),
+  agencyName: z.string().trim().min(1, 'must not be empty').max(200).optional(),
+  currency: z.string().refine((c) => isCurrencyCode(c), 'must be an ISO 4217 currency code in capitals, such as EUR').optional(),
 });
 
 export const idParams = z.strictObject({ id: z.string().min(1).max(64) });

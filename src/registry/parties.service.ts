@@ -1,4 +1,5 @@
 import { clientScope, canSeeClient } from '../accounts/authorization.ts';
+import { readAgency } from '../accounts/agency.ts';
 import type { Actor } from '../accounts/model.ts';
 import type { ChangeContext } from '../platform/audit/model.ts';
 import { changedFields } from '../platform/audit/model.ts';
@@ -47,8 +48,8 @@ export async function createClient(deps: Deps, ctx: Ctx, input: ClientInput): Pr
     id: newId('client'),
     name: input.name,
     contacts: input.contacts ?? [],
-    locale: input.locale ?? 'en',
-    currency: input.currency ?? 'EUR',
+    locale: input.locale ?? (await readAgency(deps)).locale,
+    currency: input.currency ?? (await readAgency(deps)).currency,
     notes: input.notes ?? '',
     createdAt: now,
     updatedAt: now,

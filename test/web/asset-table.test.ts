@@ -64,7 +64,7 @@ describe('bulk actions in the table', () => {
     await page.getByRole('checkbox', { name: 'Select cheap.example' }).check();
     await page.getByRole('checkbox', { name: 'Select mid.example' }).check();
     await eventually(() => page.getByRole('region', { name: 'Change the selected assets' }).textContent()).toContain('2 selected');
-    await page.getByLabel('Tag', { exact: true }).fill('review');
+    await page.getByRole('region', { name: 'Change the selected assets' }).getByLabel('Tag').fill('review');
     await page.getByRole('button', { name: 'Add tag' }).click();
     await eventually(async () => (await t.request('GET', '/api/v1/assets?tag=review', { token: a.manager.token })).body.items.length).toBe(2);
     await page.getByRole('checkbox', { name: 'Select cheap.example' }).check();

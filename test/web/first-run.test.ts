@@ -29,16 +29,18 @@ describe('first run in the browser', () => {
     const token = await issueSetupToken(t.deps);
     await page.goto(`${t.url}/setup`);
     await page.getByLabel('Setup token').fill(token!);
+    await page.getByLabel('Agency name').fill('Fjord Web');
+    await page.getByLabel('Default currency').fill('sek');
     await page.getByLabel('Your name').fill('Agency Owner');
     await page.getByLabel('Email').fill('owner@agency.test');
     await page.getByLabel('Password').fill('correct horse battery');
     await screenshot(page, 'setup');
     await page.getByRole('button', { name: 'Create owner' }).click();
     await eventually(() => page.getByRole('heading', { name: 'Needs attention' }).isVisible()).toBe(true);
+    expect(await page.locator('.brand').textContent()).toBe('Fjord Web');
 
     await page.getByRole('link', { name: 'Clients', exact: true }).click();
     await page.getByLabel('Name').fill('Nordlys Bakery');
-    await page.getByLabel('Currency').fill('SEK');
     await page.getByRole('button', { name: 'New client' }).click();
     await eventually(() => page.getByRole('link', { name: 'Nordlys Bakery' }).isVisible()).toBe(true);
     await screenshot(page, 'clients');

@@ -36,6 +36,7 @@ describe('a newcomer', () => {
     const token = await issueSetupToken(t.deps);
     await page.goto(`${t.url}/setup`);
     await page.getByLabel('Setup token').fill(token!);
+    await page.getByLabel('Agency name').fill('Newcomer Web');
     await page.getByLabel('Your name').fill('New Owner');
     await page.getByLabel('Email').fill('owner@newcomer.test');
     await page.getByLabel('Password').fill('correct horse battery');

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
 import { canWrite, isStaff, useSession } from '../api/session.tsx';
@@ -8,6 +9,7 @@ export function Layout() {
   const { t, locale } = useI18n();
   const { user, refresh } = useSession();
   const navigate = useNavigate();
+  const agency = useQuery({ queryKey: ['agency'], queryFn: () => api<{ name: string }>('GET', '/agency'), staleTime: Infinity });
   const signOut = async () => {
     await api('POST', '/auth/logout');
     await refresh();
@@ -20,7 +22,7 @@ export function Layout() {
   return (
     <div className="shell">
       <header className="topbar">
-        <span className="brand">{t('app.name')}</span>
+        <span className="brand">{agency.data?.name ?? t('app.name')}</span>
         <nav aria-label="Main">
           <NavLink to="/" end>{t('nav.dashboard')}</NavLink>
           <NavLink to="/assets">{t('nav.assets')}</NavLink>

@@ -3,11 +3,11 @@ import { useNavigate } from 'react-router';
 import { api, ApiError, setCsrfToken } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
 import { Field } from '../components/Field.tsx';
-import { useI18n } from '../i18n/i18n.tsx';
+import { LOCALES, useI18n } from '../i18n/i18n.tsx';
 
 /** First run: whoever holds the setup token printed at start creates the owner account. */
 export function SetupPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { refresh } = useSession();
   const navigate = useNavigate();
   const [error, setError] = useState<ApiError | null>(null);
@@ -16,7 +16,8 @@ export function SetupPage() {
     const form = Object.fromEntries(new FormData(event.currentTarget));
     try {
       const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      const result = await api<{ csrfToken: string }>('POST', '/setup', { ...form, timeZone });
+      const currency = String(form.currency ?? '').trim().toUpperCase();
+      const result = await api<{ csrfToken: string }>('POST', '/setup', { ...form, currency, timeZone });
       setCsrfToken(result.csrfToken);
       await refresh();
       navigate('/');
@@ -32,6 +33,17 @@ export function SetupPage() {
         {error && !error.problem.errors && <p className="alert" role="alert">{error.message}</p>}
         <Field id="token" label={t('setup.token')} error={error?.fieldMessage('token')}>
           <input id="token" name="token" required autoComplete="off" />
+        </Field>
+        <Field id="agencyName" label={t('setup.agencyName')} error={error?.fieldMessage('agencyName')}>
+          <input id="agencyName" name="agencyName" required autoComplete="organization" />
+        </Field>
+        <Field id="currency" label={t('setup.currency')} error={error?.fieldMessage('currency')}>
+          <input id="currency" name="currency" required maxLength={3} defaultValue="EUR" />
+        </Field>
+        <Field id="locale" label={t('nav.language')} error={error?.fieldMessage('locale')}>
+          <select id="locale" name="locale" defaultValue={locale}>
+            {Object.entries(LOCALES).map(([code, name]) => <option key={code} value={code}>{name}</option>)}
+          </select>
         </Field>
         <Field id="name" label={t('signIn.name')} error={error?.fieldMessage('name')}>
           <input id="name" name="name" required autoComplete="name" />

@@ -37,7 +37,7 @@ describe('first run in the browser', () => {
     await screenshot(page, 'setup');
     await page.getByRole('button', { name: 'Create owner' }).click();
     await eventually(() => page.getByRole('heading', { name: 'Needs attention' }).isVisible()).toBe(true);
-    expect(await page.locator('.brand').textContent()).toBe('Fjord Web');
+    await eventually(() => page.locator('.brand').textContent()).toBe('Fjord Web');
 
     await page.getByRole('link', { name: 'Clients', exact: true }).click();
     await page.getByLabel('Name').fill('Nordlys Bakery');

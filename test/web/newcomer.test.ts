@@ -49,7 +49,10 @@ describe('a newcomer', () => {
     await eventually(async () => Number((await within90.locator('.tile-number').textContent()) ?? '0')).toBeGreaterThan(0);
     await screenshot(page, 'newcomer-demo-dashboard');
     await page.getByRole('link', { name: 'Clients', exact: true }).click();
-    await eventually(() => page.locator('.list li').count()).toBe(12);
+    await eventually(() => page.locator('tbody tr').count()).toBe(12);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('bak');
+    await eventually(() => page.locator('tbody tr td a').allTextContents()).toEqual(['Nordlys Bakery']);
+    await screenshot(page, 'newcomer-clients');
   });
 
   it('is sent to sign in, with a word why, when the session ends', async () => {

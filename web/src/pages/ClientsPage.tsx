@@ -1,8 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import { api, ApiError } from '../api/client.ts';
-import { useClients } from '../api/clients.ts';
+import { ClientList } from '../components/ClientList.tsx';
 import { canWrite, useSession } from '../api/session.tsx';
 import { Field } from '../components/Field.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -12,7 +11,6 @@ export function ClientsPage() {
   const { t } = useI18n();
   const { user } = useSession();
   const queries = useQueryClient();
-  const clients = useClients();
   const [error, setError] = useState<ApiError | null>(null);
   const add = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -41,14 +39,7 @@ export function ClientsPage() {
           <button type="submit">{t('clients.new')}</button>
         </form>
       )}
-      <ul className="list">
-        {clients.data?.items.map((c) => (
-          <li key={c.id}>
-            <Link to={`/clients/${c.id}`}>{c.name}</Link> <span className="muted">{c.currency}</span>
-          </li>
-        ))}
-      </ul>
-      {clients.isSuccess && clients.data.items.length === 0 && <p className="empty">{t('clients.empty')}</p>}
+      <ClientList />
     </section>
   );
 }

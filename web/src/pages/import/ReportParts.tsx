@@ -97,7 +97,36 @@ export function NewParties({ report }: { report: ImportReport }) {
   );
 }
 
-/** The rows that create or change an asset, folded away unless there are few. */
+/** One list of planned changes by line, folded away unless it is short. */
+function ChangeTable({ heading, total, headers, rows }: { heading: string; total: number; headers: string[]; rows: { line: number; cells: string[] }[] }) {
+  const { t } = useI18n();
+  return (
+    <details className="import-changes" open={rows.length <= 10}>
+      <summary>{heading}</summary>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col" className="num import-line">{t('import.rejected.line')}</th>
+              {headers.map((h) => <th key={h} scope="col">{h}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.line}>
+                <td className="num import-line">{r.line}</td>
+                {r.cells.map((cell, i) => <td key={i}>{cell}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Cut shown={rows.length} total={total} />
+    </details>
+  );
+}
+
+/** The rows that create or change an asset. */
 export function ChangeLists({ report }: { report: ImportReport }) {
   const { t } = useI18n();
   const changeName = useChangeName();
@@ -105,58 +134,20 @@ export function ChangeLists({ report }: { report: ImportReport }) {
   return (
     <>
       {creates.length > 0 && (
-        <details className="import-changes" open={creates.length <= 10}>
-          <summary>{t('import.creates.heading', { count: summary.create })}</summary>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col" className="num import-line">{t('import.rejected.line')}</th>
-                  <th scope="col">{t('assets.identifier')}</th>
-                  <th scope="col">{t('assets.kind')}</th>
-                  <th scope="col">{t('assets.client')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {creates.map((c) => (
-                  <tr key={c.line}>
-                    <td className="num import-line">{c.line}</td>
-                    <td>{c.identifier}</td>
-                    <td>{t(`kind.${c.kind}` as MessageKey)}</td>
-                    <td>{c.client}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Cut shown={creates.length} total={summary.create} />
-        </details>
+        <ChangeTable
+          heading={t('import.creates.heading', { count: summary.create })}
+          total={summary.create}
+          headers={[t('assets.identifier'), t('assets.kind'), t('assets.client')]}
+          rows={creates.map((c) => ({ line: c.line, cells: [c.identifier, t(`kind.${c.kind}` as MessageKey), c.client] }))}
+        />
       )}
       {updates.length > 0 && (
-        <details className="import-changes" open={updates.length <= 10}>
-          <summary>{t('import.updates.heading', { count: summary.update })}</summary>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col" className="num import-line">{t('import.rejected.line')}</th>
-                  <th scope="col">{t('assets.identifier')}</th>
-                  <th scope="col">{t('import.updates.changes')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {updates.map((u) => (
-                  <tr key={u.line}>
-                    <td className="num import-line">{u.line}</td>
-                    <td>{u.identifier}</td>
-                    <td>{u.changes.map(changeName).join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Cut shown={updates.length} total={summary.update} />
-        </details>
+        <ChangeTable
+          heading={t('import.updates.heading', { count: summary.update })}
+          total={summary.update}
+          headers={[t('assets.identifier'), t('import.updates.changes')]}
+          rows={updates.map((u) => ({ line: u.line, cells: [u.identifier, u.changes.map(changeName).join(', ')] }))}
+        />
       )}
     </>
   );

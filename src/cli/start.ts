@@ -53,7 +53,7 @@ export async function start(options: { demo?: boolean }): Promise<void> {
   if (setupToken) {
     process.stdout.write(
       `No owner exists yet. Create one with\n  npx upkeep user create --role owner --email you@example.com --name "Your Name"\n` +
-        `or POST ${url}/api/v1/setup with this one-time setup token: ${setupToken}\n\n`,
+        `or open ${url}/setup and give this one-time setup token: ${setupToken}\n\n`,
     );
   }
   onShutdown(deps, async () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { eventually, launchBrowser, screenshot, signIn } from '../support/browser.ts';
 import { seedAgency, startTestApp, type Agency, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -9,18 +9,7 @@ let browser: Browser;
 let page: Page;
 let assetId: string;
 
-// Pages render asynchronously; on a busy machine that can take longer than expect.poll's 1 s.
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
-
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-async function signIn(email: string) {
-  await page.goto(`${t.url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await eventually(() => page.getByRole('heading', { name: 'Needs attention' }).isVisible()).toBe(true);
-}
 
 const history = () => page.getByRole('region', { name: 'History' });
 
@@ -63,7 +52,7 @@ afterAll(async () => {
 
 describe('the asset page', () => {
   it('shows everything about the asset to the owner', async () => {
-    await signIn(a.owner.email);
+    await signIn(page, t.url, a.owner.email);
     await page.getByRole('link', { name: 'Assets', exact: true }).click();
     await page.getByRole('link', { name: 'Client A shop domain' }).click();
     await eventually(() => page.getByRole('heading', { level: 1, name: 'Client A shop domain' }).isVisible()).toBe(true);
@@ -150,7 +139,7 @@ describe('the asset page', () => {
   it('shows a client user the asset read-only, without secrets or history', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await eventually(() => page.url()).toContain('/sign-in');
-    await signIn(a.clientUser.email);
+    await signIn(page, t.url, a.clientUser.email);
     await page.goto(`${t.url}/assets/${assetId}`);
     await eventually(() => page.getByRole('heading', { level: 1, name: 'Client A shop domain' }).isVisible()).toBe(true);
     const details = page.getByRole('region', { name: 'Details' });

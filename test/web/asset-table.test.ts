@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { eventually, launchBrowser, screenshot, signIn } from '../support/browser.ts';
 import { seedAgency, startTestApp, type Agency, type TestApp } from '../support/app.ts';
 import { createAsset } from '../support/registry.ts';
 
@@ -9,7 +9,6 @@ let a: Agency;
 let browser: Browser;
 let page: Page;
 
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
 const names = () => page.locator('tbody tr td a.strong').allTextContents();
 
 beforeAll(async () => {
@@ -21,11 +20,7 @@ beforeAll(async () => {
   }
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-  await page.goto(`${t.url}/sign-in`);
-  await page.getByLabel('Email').fill(a.manager.email);
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Needs attention' }).waitFor({ timeout: 10_000 });
+  await signIn(page, t.url, a.manager.email);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

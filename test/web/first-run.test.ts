@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueSetupToken } from '../../src/accounts/setup.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { eventually, launchBrowser, screenshot } from '../support/browser.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -18,9 +18,6 @@ afterAll(async () => {
   await browser?.close();
   await t?.close();
 });
-
-// Pages render asynchronously; on a busy machine that can take longer than expect.poll's 1 s.
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
 
 const inTenDays = () => new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
 

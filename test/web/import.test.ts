@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { eventually, launchBrowser, screenshot, signIn } from '../support/browser.ts';
 import { seedAgency, startTestApp, type Agency, type TestApp } from '../support/app.ts';
 
 /**
@@ -25,9 +25,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-// Pages render asynchronously; on a busy machine that can take longer than expect.poll's 1 s.
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
-
 const CSV = [
   'Domain,Expiry date,Renewal price,Registrar',
   'bakery-one.example,31.12.2026,12.00,Gandi',
@@ -44,11 +41,7 @@ async function assetIdentifiers(): Promise<string[]> {
 
 describe('import wizard in the browser', () => {
   it('uploads a CSV, shows the rejected row, and imports the others when told to skip it', async () => {
-    await page.goto(`${t.url}/sign-in`);
-    await page.getByLabel('Email').fill('owner@agency.test');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await eventually(() => page.getByRole('link', { name: 'Import' }).isVisible()).toBe(true);
+    await signIn(page, t.url, 'owner@agency.test');
     await page.getByRole('link', { name: 'Import' }).click();
     await eventually(() => page.getByRole('heading', { name: 'Upload the CSV file' }).isVisible()).toBe(true);
 

@@ -1,16 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { issueSetupToken } from '../../src/accounts/setup.ts';
 import { createUser } from '../../src/accounts/service.ts';
 import { CLI_ACTOR } from '../../src/accounts/model.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { eventually, launchBrowser, screenshot, signIn } from '../support/browser.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
 let browser: Browser;
 let page: Page;
-
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -22,14 +20,6 @@ afterAll(async () => {
   await browser?.close();
   await t?.close();
 });
-
-async function signIn(email: string) {
-  await page.goto(`${t.url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await eventually(() => page.getByRole('heading', { name: 'Needs attention' }).isVisible()).toBe(true);
-}
 
 describe('a newcomer', () => {
   it('sets up, loads the demo agency from the empty dashboard, and finds a living registry', async () => {
@@ -67,7 +57,7 @@ describe('a newcomer', () => {
   it('tells a client user a staff page is not for them', async () => {
     const client = await t.db.db.selectFrom('clients').select('id').orderBy('name').executeTakeFirstOrThrow();
     await createUser(t.deps, { actor: CLI_ACTOR, requestId: null }, { email: 'portal@newcomer.test', name: 'Portal', role: 'client', clientId: client.id, password: 'correct horse battery' });
-    await signIn('portal@newcomer.test');
+    await signIn(page, t.url, 'portal@newcomer.test');
     await page.goto(`${t.url}/settings`);
     await eventually(() => page.getByRole('heading', { name: 'Not allowed' }).isVisible()).toBe(true);
     await screenshot(page, 'not-allowed');

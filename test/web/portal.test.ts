@@ -1,14 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { eventually, launchBrowser, screenshot, signIn } from '../support/browser.ts';
 import { seedAgency, startTestApp, type Agency, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
 let a: Agency;
 let browser: Browser;
 let page: Page;
-
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -27,11 +25,7 @@ afterAll(async () => {
 
 describe('the client portal', () => {
   it("shows a client user their own services and nothing of another client's", async () => {
-    await page.goto(`${t.url}/sign-in`);
-    await page.getByLabel('Email').fill(a.clientUser.email);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await eventually(() => page.getByRole('heading', { name: 'Needs attention' }).isVisible()).toBe(true);
+    await signIn(page, t.url, a.clientUser.email);
     await screenshot(page, 'portal-dashboard-phone');
     expect(await page.getByRole('link', { name: 'Clients', exact: true }).count()).toBe(0);
     await page.getByRole('link', { name: 'Assets', exact: true }).click();

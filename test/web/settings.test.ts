@@ -1,15 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { eventually, launchBrowser, screenshot, signIn } from '../support/browser.ts';
 import { seedAgency, startTestApp, type Agency, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
 let a: Agency;
 let browser: Browser;
 let page: Page;
-
-// Pages render asynchronously; on a busy machine that can take longer than expect.poll's 1 s.
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -21,14 +18,10 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function signIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+async function openSettingsAs(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
   await page?.close();
   page = await browser.newPage({ viewport, locale: 'en-GB', permissions: ['clipboard-read', 'clipboard-write'] });
-  await page.goto(`${t.url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await eventually(() => page.getByRole('heading', { name: 'Needs attention' }).isVisible()).toBe(true);
+  await signIn(page, t.url, email);
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await eventually(() => page.getByRole('heading', { name: 'API tokens', exact: true }).isVisible()).toBe(true);
   return page;
@@ -38,7 +31,7 @@ const rowWith = (text: string) => page.getByRole('row').filter({ hasText: text }
 
 describe('settings in the browser', () => {
   it('lets the owner add users, see them listed and disable one', async () => {
-    await signIn(a.owner.email);
+    await openSettingsAs(a.owner.email);
     await eventually(() => page.getByRole('heading', { name: 'Users', exact: true }).isVisible()).toBe(true);
     await eventually(() => rowWith(a.viewer.email).isVisible()).toBe(true);
 
@@ -121,7 +114,7 @@ describe('settings in the browser', () => {
   });
 
   it('offers an admin no owner role and no way to change an owner, in French too', async () => {
-    await signIn(a.admin.email);
+    await openSettingsAs(a.admin.email);
     await eventually(() => rowWith(a.owner.email).isVisible()).toBe(true);
     expect(await page.getByLabel('Role', { exact: true }).locator('option').allTextContents()).toEqual(['Admin', 'Manager', 'Viewer', 'Client portal']);
     expect(await page.getByLabel('Role of owner', { exact: true }).count()).toBe(0);
@@ -135,7 +128,7 @@ describe('settings in the browser', () => {
   });
 
   it('shows a viewer only their tokens, also on a phone', async () => {
-    await signIn(a.viewer.email, { width: 390, height: 844 });
+    await openSettingsAs(a.viewer.email, { width: 390, height: 844 });
     expect(await page.getByRole('heading', { name: 'Users', exact: true }).count()).toBe(0);
     expect(await page.getByLabel('Initial password (optional)').count()).toBe(0);
     // The seeded token of the viewer is listed; the owner's are not.
@@ -148,7 +141,7 @@ describe('settings in the browser', () => {
   });
 
   it('lays the users table out readably on a phone', async () => {
-    await signIn(a.owner.email, { width: 390, height: 844 });
+    await openSettingsAs(a.owner.email, { width: 390, height: 844 });
     await eventually(() => rowWith('maja@agency.test').isVisible()).toBe(true);
     await screenshot(page, 'settings-owner-phone');
   });

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAgency } from '../../src/accounts/agency.ts';
 import { issueSetupToken } from '../../src/accounts/setup.ts';
 import { eventually, launchBrowser, screenshot } from '../support/browser.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -28,6 +29,7 @@ describe('first run in the browser', () => {
     await page.getByLabel('Setup token').fill(token!);
     await page.getByLabel('Agency name').fill('Fjord Web');
     await page.getByLabel('Default currency').fill('sek');
+    await page.getByLabel('Time zone').fill('Europe/Stockholm');
     await page.getByLabel('Your name').fill('Agency Owner');
     await page.getByLabel('Email').fill('owner@agency.test');
     await page.getByLabel('Password').fill('correct horse battery');
@@ -46,6 +48,10 @@ describe('first run in the browser', () => {
     await page.getByRole('button', { name: 'New project' }).click();
     await eventually(() => page.getByRole('link', { name: 'Website' }).isVisible()).toBe(true);
     await screenshot(page, 'client');
+    await page.getByRole('link', { name: 'Projects', exact: true }).click();
+    await eventually(() => page.getByRole('row').filter({ hasText: 'Website' }).textContent()).toContain('Nordlys Bakery');
+    expect(await readAgency(t.deps)).toEqual({ name: 'Fjord Web', currency: 'SEK', locale: 'en', timeZone: 'Europe/Stockholm' });
+    await screenshot(page, 'projects');
 
     await page.getByRole('link', { name: 'Assets', exact: true }).click();
     await page.getByRole('link', { name: 'New asset' }).click();

@@ -11,6 +11,7 @@ import { ClientPage } from './pages/ClientPage.tsx';
 import { ClientsPage } from './pages/ClientsPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
+import { ProjectsPage } from './pages/ProjectsPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 
@@ -34,6 +35,7 @@ function Pages() {
           <Route path="settings" element={isStaff(user) ? <SettingsPage /> : <NotAllowed />} />
           <Route path="clients" element={isStaff(user) ? <ClientsPage /> : <NotAllowed />} />
           <Route path="clients/:id" element={isStaff(user) ? <ClientPage /> : <NotAllowed />} />
+          <Route path="projects" element={isStaff(user) ? <ProjectsPage /> : <NotAllowed />} />
           <Route path="import" element={canWrite(user) ? <ImportPage /> : <NotAllowed />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>

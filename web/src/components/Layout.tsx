@@ -27,6 +27,7 @@ export function Layout() {
           <NavLink to="/" end>{t('nav.dashboard')}</NavLink>
           <NavLink to="/assets">{t('nav.assets')}</NavLink>
           {isStaff(user) && <NavLink to="/clients">{t('nav.clients')}</NavLink>}
+          {isStaff(user) && <NavLink to="/projects">{t('clients.projects')}</NavLink>}
           {canWrite(user) && <NavLink to="/import">{t('nav.import')}</NavLink>}
           {isStaff(user) && <NavLink to="/settings">{t('nav.settings')}</NavLink>}
         </nav>

@@ -1,5 +1,7 @@
 /** Strings of the app's frame and dashboard extras, by language (English complete). */
 export const shellEn = {
+  'setup.timeZone': 'Time zone',
+  'projects.empty': 'No projects yet.',
   'notAllowed.title': 'Not allowed',
   'notAllowed.text': 'Your role does not let you open this page. Ask an owner or admin of your agency if you need it.',
   'notAllowed.home': 'Back to the dashboard',
@@ -23,6 +25,8 @@ export const shellEn = {
 
 type Partial_ = Partial<Record<keyof typeof shellEn, string>>;
 export const shellFr: Partial_ = {
+  'setup.timeZone': 'Fuseau horaire',
+  'projects.empty': 'Aucun projet pour le moment.',
   'notAllowed.title': 'Accès refusé',
   'notAllowed.text': "Votre rôle ne permet pas d'ouvrir cette page. Demandez à un propriétaire ou administrateur de votre agence si vous en avez besoin.",
   'notAllowed.home': 'Retour au tableau de bord',
@@ -44,6 +48,8 @@ export const shellFr: Partial_ = {
   'setup.currency': 'Devise par défaut',
 };
 export const shellSv: Partial_ = {
+  'setup.timeZone': 'Tidszon',
+  'projects.empty': 'Inga projekt ännu.',
   'setup.agencyName': 'Byråns namn',
   'setup.currency': 'Standardvaluta',
   'notAllowed.title': 'Åtkomst nekad',
@@ -65,6 +71,8 @@ export const shellSv: Partial_ = {
   'assets.tag': 'Tagg',
 };
 export const shellNl: Partial_ = {
+  'setup.timeZone': 'Tijdzone',
+  'projects.empty': 'Nog geen projecten.',
   'setup.agencyName': 'Naam van het bureau',
   'setup.currency': 'Standaardvaluta',
   'notAllowed.title': 'Geen toegang',
@@ -86,6 +94,8 @@ export const shellNl: Partial_ = {
   'assets.tag': 'Label',
 };
 export const shellDa: Partial_ = {
+  'setup.timeZone': 'Tidszone',
+  'projects.empty': 'Ingen projekter endnu.',
   'setup.agencyName': 'Bureauets navn',
   'setup.currency': 'Standardvaluta',
   'notAllowed.title': 'Ingen adgang',
@@ -107,6 +117,8 @@ export const shellDa: Partial_ = {
   'assets.tag': 'Tag',
 };
 export const shellRu: Partial_ = {
+  'setup.timeZone': 'Часовой пояс',
+  'projects.empty': 'Проектов пока нет.',
   'setup.agencyName': 'Название агентства',
   'setup.currency': 'Валюта по умолчанию',
   'notAllowed.title': 'Доступ запрещён',

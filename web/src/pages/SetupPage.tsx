@@ -6,6 +6,8 @@ import { Field } from '../components/Field.tsx';
 import { LOCALES, useI18n } from '../i18n/i18n.tsx';
 
 /** First run: whoever holds the setup token printed at start creates the owner account. */
+const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 export function SetupPage() {
   const { t, locale } = useI18n();
   const { refresh } = useSession();
@@ -15,9 +17,8 @@ export function SetupPage() {
     event.preventDefault();
     const form = Object.fromEntries(new FormData(event.currentTarget));
     try {
-      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
       const currency = String(form.currency ?? '').trim().toUpperCase();
-      const result = await api<{ csrfToken: string }>('POST', '/setup', { ...form, currency, timeZone });
+      const result = await api<{ csrfToken: string }>('POST', '/setup', { ...form, currency });
       setCsrfToken(result.csrfToken);
       await refresh();
       navigate('/');
@@ -45,6 +46,10 @@ export function SetupPage() {
             {Object.entries(LOCALES).map(([code, name]) => <option key={code} value={code}>{name}</option>)}
           </select>
         </Field>
+        <Field id="timeZone" label={t('setup.timeZone')} error={error?.fieldMessage('timeZone')}>
+          <input id="timeZone" name="timeZone" required list="time-zones" defaultValue={browserZone} />
+        </Field>
+        <datalist id="time-zones">{Intl.supportedValuesOf('timeZone').map((zone) => <option key={zone} value={zone} />)}</datalist>
         <Field id="name" label={t('signIn.name')} error={error?.fieldMessage('name')}>
           <input id="name" name="name" required autoComplete="name" />
         </Field>

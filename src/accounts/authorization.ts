@@ -8,6 +8,9 @@ import type { Actor, Role, TokenScope } from './model.ts';
 export const PERMISSIONS = [
   'registry:read',
   'registry:write',
+  'monitoring:read',
+  'monitoring:write',
+  'notifications:manage',
   'secrets:reveal',
   'audit:read',
   'users:manage',
@@ -22,16 +25,17 @@ export type Access = Permission | 'public' | 'signed-in';
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS,
-  manager: ['registry:read', 'registry:write', 'secrets:reveal', 'tokens:manage', 'profile'],
-  viewer: ['registry:read', 'tokens:manage', 'profile'],
-  client: ['registry:read', 'profile'],
+  manager: ['registry:read', 'registry:write', 'monitoring:read', 'monitoring:write', 'secrets:reveal', 'tokens:manage', 'profile'],
+  viewer: ['registry:read', 'monitoring:read', 'tokens:manage', 'profile'],
+  // A client sees its own monitors and incidents (narrowed by clientScope), never the agency's set-up.
+  client: ['registry:read', 'monitoring:read', 'profile'],
 };
 
 // A token's scopes cap what it may do; "admin" adds nothing its user's role does not have.
 // "read" changes nothing, not even its user's own profile or password.
 const SCOPE_PERMISSIONS: Record<TokenScope, readonly Permission[]> = {
-  read: ['registry:read', 'audit:read'],
-  write: ['registry:read', 'registry:write', 'audit:read', 'profile'],
+  read: ['registry:read', 'monitoring:read', 'audit:read'],
+  write: ['registry:read', 'registry:write', 'monitoring:read', 'monitoring:write', 'audit:read', 'profile'],
   admin: PERMISSIONS,
 };
 

@@ -28,6 +28,16 @@ const schema = z.object({
   UPKEEP_OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   UPKEEP_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   UPKEEP_SECURE_COOKIES: booleanFlag.optional(),
+  // Monitoring: whether monitors may target private ranges (checked after DNS resolution).
+  UPKEEP_BLOCK_PRIVATE_TARGETS: booleanFlag.optional(),
+  UPKEEP_RESULTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  UPKEEP_MONITOR_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(500),
+  UPKEEP_RDAP_BOOTSTRAP_URL: z.url().default('https://data.iana.org/rdap/dns.json'),
+  // Notifications: the mail server and the base URLs of chat and SMS services (tests point them at loopback).
+  UPKEEP_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  UPKEEP_MAIL_FROM: z.string().min(3).default('Upkeep <upkeep@localhost>'),
+  UPKEEP_TELEGRAM_API_URL: z.url().default('https://api.telegram.org'),
+  UPKEEP_TWILIO_API_URL: z.url().default('https://api.twilio.com'),
 });
 
 export interface Config {
@@ -45,6 +55,16 @@ export interface Config {
   readonly outboundTimeoutMs: number;
   readonly workerConcurrency: number;
   readonly secureCookies: boolean;
+  /** Monitors may not target loopback, LAN or link-local addresses (defaults to blockPrivateAddresses). */
+  readonly blockPrivateTargets: boolean;
+  readonly resultsRetentionDays: number;
+  /** Checks one worker runs at the same time. */
+  readonly monitorConcurrency: number;
+  readonly rdapBootstrapUrl: string;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly telegramApiUrl: string;
+  readonly twilioApiUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -83,5 +103,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboundTimeoutMs: e.UPKEEP_OUTBOUND_TIMEOUT_MS,
     workerConcurrency: e.UPKEEP_WORKER_CONCURRENCY,
     secureCookies: e.UPKEEP_SECURE_COOKIES ?? publicUrl.startsWith('https://'),
+    blockPrivateTargets: e.UPKEEP_BLOCK_PRIVATE_TARGETS ?? e.UPKEEP_BLOCK_PRIVATE_ADDRESSES,
+    resultsRetentionDays: e.UPKEEP_RESULTS_RETENTION_DAYS,
+    monitorConcurrency: e.UPKEEP_MONITOR_CONCURRENCY,
+    rdapBootstrapUrl: e.UPKEEP_RDAP_BOOTSTRAP_URL,
+    smtpUrl: e.UPKEEP_SMTP_URL,
+    mailFrom: e.UPKEEP_MAIL_FROM,
+    telegramApiUrl: e.UPKEEP_TELEGRAM_API_URL,
+    twilioApiUrl: e.UPKEEP_TWILIO_API_URL,
   });
 }

@@ -17,6 +17,19 @@ export const ID_PREFIXES = {
   audit: 'aud',
   job: 'job',
   import: 'imp',
+  event: 'evt',
+  monitor: 'mon',
+  incident: 'inc',
+  incidentUpdate: 'inu',
+  maintenance: 'mnt',
+  statusPage: 'stp',
+  ping: 'png',
+  // notifications
+  channel: 'chn',
+  notification: 'ntf',
+  delivery: 'dlv',
+  route: 'rte',
+  escalation: 'esc',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -3,6 +3,10 @@ import type { Database } from './database.ts';
 import type { Dialect } from './dialect.ts';
 import * as foundation from './migrations/0001-foundation.ts';
 import * as registry from './migrations/0002-registry.ts';
+import * as events from './migrations/0003-events.ts';
+import * as monitors from './migrations/0004-monitors.ts';
+import * as monitoringEngine from './migrations/0005-monitoring-engine.ts';
+import * as notifications from './migrations/0006-notifications.ts';
 
 /**
  * One migration set for both databases. A migration receives the dialect so it can pick
@@ -13,6 +17,10 @@ type DialectMigration = { up(db: Kysely<unknown>, d: Dialect): Promise<void> };
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-foundation': foundation,
   '0002-registry': registry,
+  '0003-events': events,
+  '0004-monitors': monitors,
+  '0005-monitoring-engine': monitoringEngine,
+  '0006-notifications': notifications,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -167,6 +167,124 @@ export interface ImportTable {
   result: string | null;
 }
 
+export interface EventTable {
+  id: string;
+  type: string;
+  severity: string;
+  client_id: string | null;
+  project_id: string | null;
+  asset_id: string | null;
+  subject_key: string;
+  group_key: string | null;
+  data: string; // JSON: EventData[type]
+  occurred_at: string;
+  created_at: string;
+}
+
+// ---- monitoring: monitors and what people see of them (migration 0004) ----
+
+export interface MonitorTable {
+  id: string;
+  name: string;
+  kind: string;
+  config: string; // JSON, no secrets
+  secret_config: string | null; // sealed JSON
+  interval_seconds: number;
+  timeout_ms: number;
+  client_id: string | null;
+  project_id: string | null;
+  asset_id: string | null;
+  parent_id: string | null;
+  failure_threshold: number;
+  recovery_threshold: number;
+  locations: string; // JSON: string[]
+  quorum: number;
+  state: string; // pending | up | down
+  flapping: number;
+  state_changed_at: string | null;
+  paused_at: string | null;
+  last_checked_at: string | null;
+  last_ok: number | null;
+  last_message: string | null;
+  last_response_ms: number | null;
+  check_requested_at: string | null;
+  ping_key_hash: string | null;
+  shard: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IncidentTable {
+  id: string;
+  monitor_id: string;
+  client_id: string | null;
+  project_id: string | null;
+  parent_incident_id: string | null;
+  state: string; // open | resolved
+  flapping: number;
+  in_maintenance: number;
+  cause: string;
+  root_cause: string | null;
+  started_at: string;
+  confirmed_at: string;
+  notified_at: string | null;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  resolved_at: string | null;
+  updated_at: string;
+}
+
+export interface IncidentUpdateTable {
+  id: string;
+  incident_id: string;
+  kind: string;
+  message: string;
+  public: number;
+  by_user_id: string | null;
+  at: string;
+}
+
+export interface MaintenanceWindowTable {
+  id: string;
+  title: string;
+  scope_type: string; // monitor | asset | project | client
+  scope_id: string;
+  starts_at: string;
+  ends_at: string;
+  recurrence: string | null; // JSON
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StatusPageTable {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  client_id: string | null;
+  project_id: string | null;
+  monitor_ids: string; // JSON: string[]
+  published: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HeartbeatPingTable {
+  id: string;
+  monitor_id: string;
+  kind: string; // success | start | fail
+  exit_code: number | null;
+  size_bytes: number | null;
+  body: string | null;
+  source_ip: string | null;
+  received_at: string;
+}
+
+// ---- monitoring engine: results, rollups, state intervals, leases (migration 0005) ----
+
+// ---- notifications (migration 0006) ----
+
 export interface Schema {
   clients: ClientTable;
   projects: ProjectTable;
@@ -182,6 +300,15 @@ export interface Schema {
   jobs: JobTable;
   settings: SettingTable;
   imports: ImportTable;
+  events: EventTable;
+  monitors: MonitorTable;
+  incidents: IncidentTable;
+  incident_updates: IncidentUpdateTable;
+  maintenance_windows: MaintenanceWindowTable;
+  status_pages: StatusPageTable;
+  heartbeat_pings: HeartbeatPingTable;
+  // monitoring engine tables
+  // notifications tables
 }
 
 export type Row<T extends keyof Schema> = Selectable<Schema[T]>;

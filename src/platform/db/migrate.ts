@@ -7,6 +7,7 @@ import * as events from './migrations/0003-events.ts';
 import * as monitors from './migrations/0004-monitors.ts';
 import * as monitoringEngine from './migrations/0005-monitoring-engine.ts';
 import * as notifications from './migrations/0006-notifications.ts';
+import * as notificationPolicies from './migrations/0007-notification-policies.ts';
 
 /**
  * One migration set for both databases. A migration receives the dialect so it can pick
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0004-monitors': monitors,
   '0005-monitoring-engine': monitoringEngine,
   '0006-notifications': notifications,
+  '0007-notification-policies': notificationPolicies,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -283,7 +283,9 @@ export interface HeartbeatPingTable {
 
 // ---- monitoring engine: results, rollups, state intervals, leases (migration 0005) ----
 
-// ---- notifications (migration 0006) ----
+// ---- notifications: channels and the outbox (migration 0006) ----
+
+// ---- notification policies: routing, escalation, quiet hours, digests (migration 0007) ----
 
 export interface Schema {
   clients: ClientTable;
@@ -308,7 +310,8 @@ export interface Schema {
   status_pages: StatusPageTable;
   heartbeat_pings: HeartbeatPingTable;
   // monitoring engine tables
-  // notifications tables
+  // notifications tables (0006)
+  // notification policy tables (0007)
 }
 
 export type Row<T extends keyof Schema> = Selectable<Schema[T]>;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../dialect.ts';
 
-/** Channels, recipients' preferences, routing rules, escalation policies and the durable outbox. */
+/** Channels, recipients' channel choices (primary and fallback), the durable outbox and its delivery log. */
 export async function up(_db: Kysely<unknown>, _d: Dialect): Promise<void> {}

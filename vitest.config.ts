@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
  * real PostgreSQL server (UPKEEP_TEST_DATABASE_URL, default the local one on 127.0.0.1:5432).
  */
 const integration = ['test/**/*.test.ts'];
+/** Integration tests that use no database (real peers only): run once, in the sqlite project. */
+const databaseFree = ['test/notifications/channels/**', 'test/monitoring/probes/**'];
 
 export default defineConfig({
   test: {
@@ -23,6 +25,7 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: integration,
+          exclude: databaseFree,
           env: { UPKEEP_TEST_DB: 'postgres' },
           globalSetup: ['test/support/postgres-setup.ts'],
           testTimeout: 20_000,

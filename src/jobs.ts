@@ -1,13 +1,18 @@
 import { accountJobs, schedulePurge } from './accounts/jobs.ts';
+import { monitoringJobs, scheduleMonitoringJobs } from './monitoring/jobs.ts';
+import { deliveryJobs } from './notifications/delivery.jobs.ts';
+import { dispatchJobs, scheduleNotificationPolicyJobs } from './notifications/dispatch.jobs.ts';
 import type { Deps } from './platform/deps.ts';
 import type { JobHandlers } from './platform/jobs/model.ts';
 
 /** Every job the workers know, by name: each capability adds its handlers here. */
 export function jobHandlers(deps: Deps): JobHandlers {
-  return { ...accountJobs(deps) };
+  return { ...accountJobs(deps), ...deliveryJobs(deps), ...dispatchJobs(deps), ...monitoringJobs(deps) };
 }
 
 /** Book the recurring jobs; safe to call on every start (each is keyed by its day). */
 export async function scheduleRecurringJobs(deps: Deps): Promise<void> {
   await schedulePurge(deps, deps.now());
+  await scheduleNotificationPolicyJobs(deps);
+  await scheduleMonitoringJobs(deps);
 }

@@ -7,6 +7,7 @@ import { JobWorker } from '../platform/jobs/worker.ts';
 import { openRuntime } from '../platform/runtime.ts';
 import { jobHandlers, scheduleRecurringJobs } from '../jobs.ts';
 import { loadDemoData } from '../registry/demo/load.ts';
+import { MonitorEngine } from '../monitoring/engine/index.ts';
 
 function startWorker(deps: Deps, location: string): JobWorker {
   const worker = new JobWorker({
@@ -20,6 +21,13 @@ function startWorker(deps: Deps, location: string): JobWorker {
   });
   worker.start();
   return worker;
+}
+
+/** Checks the monitors of `location` whose shards this process leases (see monitoring/engine). */
+async function startMonitors(deps: Deps, location: string): Promise<MonitorEngine> {
+  const engine = new MonitorEngine(deps, { location, workerId: `${os.hostname()}:${process.pid}:${location}`, refreshRdapBootstrap: true });
+  await engine.start();
+  return engine;
 }
 
 /** Stop on SIGTERM or SIGINT: stop taking work, finish or release what is in hand, then close. */
@@ -47,6 +55,7 @@ export async function start(options: { demo?: boolean }): Promise<void> {
   await app.listen({ host: deps.config.host, port: deps.config.port });
   await scheduleRecurringJobs(deps);
   const worker = startWorker(deps, 'main');
+  const monitors = await startMonitors(deps, 'main');
   const setupToken = await issueSetupToken(deps);
   const url = deps.config.publicUrl;
   process.stdout.write(`\nUpkeep is running on ${url} (database: ${deps.database.location})\n`);
@@ -58,6 +67,7 @@ export async function start(options: { demo?: boolean }): Promise<void> {
   }
   onShutdown(deps, async () => {
     await app.close();
+    await monitors.stop();
     await worker.stop();
   });
 }
@@ -65,6 +75,10 @@ export async function start(options: { demo?: boolean }): Promise<void> {
 export async function startWorkerOnly(options: { location: string }): Promise<void> {
   const deps = await openRuntime(loadConfig());
   const worker = startWorker(deps, options.location);
+  const monitors = await startMonitors(deps, options.location);
   process.stdout.write(`Upkeep worker ${options.location} is running (database: ${deps.database.location})\n`);
-  onShutdown(deps, () => worker.stop());
+  onShutdown(deps, async () => {
+    await monitors.stop();
+    await worker.stop();
+  });
 }

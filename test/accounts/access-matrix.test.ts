@@ -47,7 +47,7 @@ const API = '/api/v1/';
 const P = 'https://upkeep.dev/problems/';
 
 /** The only routes anyone may call without signing in; a new public route must be added here on purpose. */
-const PUBLIC_ROUTES = ['GET /api/v1/health', 'GET /api/v1/ready', 'GET /api/v1/setup', 'POST /api/v1/setup', 'POST /api/v1/auth/login'];
+const PUBLIC_ROUTES = ['GET /api/v1/health', 'GET /api/v1/ready', 'GET /api/v1/setup', 'POST /api/v1/setup', 'POST /api/v1/auth/login', 'GET /api/v1/status-pages/public/:slug'];
 
 type Who = 'owner' | 'admin' | 'manager' | 'viewer' | 'client' | 'ownerRead' | 'ownerWrite';
 

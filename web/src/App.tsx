@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { canWrite, isStaff, SessionProvider, useSession } from './api/session.tsx';
 import { NotAllowed } from './components/NotAllowed.tsx';
@@ -14,6 +15,19 @@ import { ImportPage } from './pages/ImportPage.tsx';
 import { ProjectsPage } from './pages/ProjectsPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
+import { IncidentPage } from './pages/IncidentPage.tsx';
+import { IncidentsPage } from './pages/IncidentsPage.tsx';
+import { MaintenancePage } from './pages/MaintenancePage.tsx';
+import { MonitorsPage } from './pages/MonitorsPage.tsx';
+import { MonitorNewPage } from './pages/monitors/MonitorNewPage.tsx';
+import { StatusPagesPage } from './pages/StatusPagesPage.tsx';
+import { PublicStatusPage } from './pages/status/PublicStatusPage.tsx';
+
+// The monitor page carries the chart library: loaded when first opened.
+const MonitorPage = lazy(() => import('./pages/monitors/MonitorPage.tsx').then((m) => ({ default: m.MonitorPage })));
+// The notification settings are visited rarely: loaded when first opened.
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })));
+const NotificationsAgencyPage = lazy(() => import('./pages/NotificationsAgencyPage.tsx').then((m) => ({ default: m.NotificationsAgencyPage })));
 
 // The last language used on this device, so the sign-in page speaks it too.
 const REMEMBERED = 'upkeep.locale';
@@ -27,15 +41,26 @@ function Pages() {
       <Routes>
         <Route path="/setup" element={<SetupPage />} />
         <Route path="/sign-in" element={user ? <Navigate to="/" replace /> : <SignInPage />} />
+        {/* Public: anyone may see a published status page, signed in or not. */}
+        <Route path="/status/:slug" element={<PublicStatusPage />} />
         <Route element={user ? <Layout /> : <Navigate to="/sign-in" replace />}>
           <Route index element={<DashboardPage />} />
           <Route path="assets" element={<AssetsPage />} />
           <Route path="assets/new" element={canWrite(user) ? <AssetFormPage /> : <NotAllowed />} />
           <Route path="assets/:id" element={<AssetPage />} />
           <Route path="settings" element={isStaff(user) ? <SettingsPage /> : <NotAllowed />} />
+          <Route path="notifications" element={isStaff(user) ? <Suspense fallback={<p className="loading">…</p>}><NotificationsPage /></Suspense> : <NotAllowed />} />
+          <Route path="notifications/agency/:tab?" element={isStaff(user) ? <Suspense fallback={<p className="loading">…</p>}><NotificationsAgencyPage /></Suspense> : <NotAllowed />} />
           <Route path="clients" element={isStaff(user) ? <ClientsPage /> : <NotAllowed />} />
           <Route path="clients/:id" element={isStaff(user) ? <ClientPage /> : <NotAllowed />} />
           <Route path="projects" element={isStaff(user) ? <ProjectsPage /> : <NotAllowed />} />
+          <Route path="monitors" element={<MonitorsPage />} />
+          <Route path="monitors/new" element={canWrite(user) ? <MonitorNewPage /> : <NotAllowed />} />
+          <Route path="monitors/:id" element={<Suspense fallback={<p className="loading">…</p>}><MonitorPage /></Suspense>} />
+          <Route path="incidents" element={<IncidentsPage />} />
+          <Route path="incidents/:id" element={<IncidentPage />} />
+          <Route path="maintenance" element={isStaff(user) ? <MaintenancePage /> : <NotAllowed />} />
+          <Route path="status-pages" element={<StatusPagesPage />} />
           <Route path="import" element={canWrite(user) ? <ImportPage /> : <NotAllowed />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>

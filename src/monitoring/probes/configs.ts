@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -14,6 +15,13 @@ const hostname = z
   .min(1)
   .max(253)
   .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9A-Fa-f:.]+\]?$/, 'must be a host name or an IP address');
+/** DNS names may hold underscores (`_dmarc.example.com`, `_sip._tcp.example.com`), host names may not. */
+const dnsName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'must be a DNS name');
 const port = z.number().int().min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535');
 const days = z.number().int().min(0).max(3650);
 
@@ -34,7 +42,18 @@ export const httpConfig = z.strictObject({
   headers: z.record(z.string().min(1).max(200), z.string().max(4000)).default({}),
   body: z.string().max(64 * 1024).nullable().default(null),
   /** Status codes that count as up; ranges like "200-299" allowed. */
-  expectedStatus: z.array(z.string().regex(/^\d{3}(-\d{3})?$/, 'must be a status code or a range such as 200-299')).min(1).default(['200-399']),
+  expectedStatus: z
+    .array(
+      z
+        .string()
+        .regex(/^[1-5]\d\d(-[1-5]\d\d)?$/, 'must be a status code or a range such as 200-299')
+        .refine((range) => {
+          const [from, to = from] = range.split('-');
+          return Number(from) <= Number(to);
+        }, 'range must go from low to high'),
+    )
+    .min(1)
+    .default(['200-399']),
   /** Plain text that must appear in (or, with keywordAbsent, must not appear in) the body. */
   keyword: z.string().min(1).max(500).nullable().default(null),
   keywordIsRegex: z.boolean().default(false),
@@ -53,12 +72,17 @@ export const tcpConfig = z.strictObject({ host: hostname, port });
 
 export const DNS_RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'NS', 'TXT'] as const;
 export const dnsConfig = z.strictObject({
-  host: hostname,
+  host: dnsName,
   recordType: z.enum(DNS_RECORD_TYPES).default('A'),
   /** Values that must all be present (compared case-insensitively, without a trailing dot). Empty: any answer is up. */
   expected: z.array(z.string().trim().min(1).max(500)).default([]),
   /** A resolver to ask instead of the system's, as "ip" or "ip:port". */
-  resolver: z.string().regex(/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\])(:\d{1,5})?$|^[0-9a-fA-F:]+$/, 'must be an IP address, optionally with :port').nullable().default(null),
+  resolver: z
+    .string()
+    .trim()
+    .refine((r) => parseResolverAddress(r) !== null, 'must be an IP address, optionally with :port (IPv6 in brackets then)')
+    .nullable()
+    .default(null),
 });
 
 export const tlsConfig = z.strictObject({
@@ -110,3 +134,13 @@ export interface MonitorConfigs {
 
 export const MIN_INTERVAL_SECONDS = 10;
 export const DEFAULT_INTERVAL_SECONDS = 60;
+
+/** "1.1.1.1", "1.1.1.1:5353", "2606:4700::1111" or "[2606:4700::1111]:53" as address and port, or null. */
+export function parseResolverAddress(text: string): { address: string; port: number } | null {
+  const match = /^\[([0-9a-fA-F:.]+)\](?::(\d{1,5}))?$|^([0-9.]+)(?::(\d{1,5}))?$|^([0-9a-fA-F:.]+)$/.exec(text);
+  if (!match) return null;
+  const address = match[1] ?? match[3] ?? match[5] ?? '';
+  const port = Number(match[2] ?? match[4] ?? 53);
+  if (!isIP(address) || port < 1 || port > 65535) return null;
+  return { address, port };
+}

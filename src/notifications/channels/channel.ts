@@ -54,6 +54,8 @@ export interface ChannelAdapter<Config = unknown> {
   configSchema: z.ZodType<Config>;
   /** Fields of the config that are secrets (tokens, webhook URLs with a key in the path): sealed at rest, never returned. */
   secretFields: readonly string[];
+  /** Where messages go, safe to show and log: "ops@example.com", "https://hooks.slack.com/…", "SMS to +46 … 67". */
+  describe?(config: Config): string;
   send(config: Config, message: ChannelMessage, context: SendContext): Promise<SendReceipt>;
 }
 

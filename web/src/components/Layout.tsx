@@ -26,6 +26,8 @@ export function Layout() {
         <nav aria-label="Main">
           <NavLink to="/" end>{t('nav.dashboard')}</NavLink>
           <NavLink to="/assets">{t('nav.assets')}</NavLink>
+          <NavLink to="/monitors">{t('nav.monitors')}</NavLink>
+          <NavLink to="/incidents">{t('nav.incidents')}</NavLink>
           {isStaff(user) && <NavLink to="/clients">{t('nav.clients')}</NavLink>}
           {isStaff(user) && <NavLink to="/projects">{t('clients.projects')}</NavLink>}
           {canWrite(user) && <NavLink to="/import">{t('nav.import')}</NavLink>}

@@ -1,5 +1,7 @@
 import { assetEn } from './asset-messages.ts';
 import { importEn } from './import-messages.ts';
+import { monitoringEn } from './monitoring-messages.ts';
+import { notificationEn } from './notification-messages.ts';
 import { settingsEn } from './settings-messages.ts';
 import { shellEn } from './shell-messages.ts';
 
@@ -9,6 +11,8 @@ export const en = {
   ...assetEn,
   ...settingsEn,
   ...shellEn,
+  ...monitoringEn,
+  ...notificationEn,
   'app.name': 'Upkeep',
   'nav.dashboard': 'Dashboard',
   'nav.assets': 'Assets',

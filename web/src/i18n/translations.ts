@@ -1,6 +1,8 @@
 import type { MessageKey } from './en.ts';
 import { assetDa, assetFr, assetNl, assetRu, assetSv } from './asset-messages.ts';
 import { importDa, importFr, importNl, importRu, importSv } from './import-messages.ts';
+import { monitoringDa, monitoringFr, monitoringNl, monitoringRu, monitoringSv } from './monitoring-messages.ts';
+import { notificationDa, notificationFr, notificationNl, notificationRu, notificationSv } from './notification-messages.ts';
 import { settingsDa, settingsFr, settingsNl, settingsRu, settingsSv } from './settings-messages.ts';
 import { shellDa, shellFr, shellNl, shellRu, shellSv } from './shell-messages.ts';
 
@@ -15,6 +17,8 @@ export const fr: Messages = {
   ...assetFr,
   ...settingsFr,
   ...shellFr,
+  ...monitoringFr,
+  ...notificationFr,
   'app.name': 'Upkeep',
   'timeline.title': 'Renouvellements des 12 prochains mois',
   'nav.dashboard': 'Tableau de bord', 'nav.assets': 'Services', 'nav.clients': 'Clients', 'nav.signOut': 'Se déconnecter', 'nav.language': 'Langue',
@@ -47,6 +51,8 @@ export const sv: Messages = {
   ...assetSv,
   ...settingsSv,
   ...shellSv,
+  ...monitoringSv,
+  ...notificationSv,
   'app.name': 'Upkeep',
   'timeline.title': 'Förnyelser de kommande 12 månaderna',
   'nav.dashboard': 'Översikt', 'nav.assets': 'Tjänster', 'nav.clients': 'Kunder', 'nav.signOut': 'Logga ut', 'nav.language': 'Språk',
@@ -77,6 +83,8 @@ export const nl: Messages = {
   ...assetNl,
   ...settingsNl,
   ...shellNl,
+  ...monitoringNl,
+  ...notificationNl,
   'app.name': 'Upkeep',
   'timeline.title': 'Verlengingen in de komende 12 maanden',
   'nav.dashboard': 'Dashboard', 'nav.assets': 'Diensten', 'nav.clients': 'Klanten', 'nav.signOut': 'Uitloggen', 'nav.language': 'Taal',
@@ -107,6 +115,8 @@ export const da: Messages = {
   ...assetDa,
   ...settingsDa,
   ...shellDa,
+  ...monitoringDa,
+  ...notificationDa,
   'app.name': 'Upkeep',
   'timeline.title': 'Fornyelser de næste 12 måneder',
   'nav.dashboard': 'Overblik', 'nav.assets': 'Tjenester', 'nav.clients': 'Kunder', 'nav.signOut': 'Log ud', 'nav.language': 'Sprog',
@@ -141,6 +151,8 @@ export const ru: Messages = {
   ...assetRu,
   ...settingsRu,
   ...shellRu,
+  ...monitoringRu,
+  ...notificationRu,
   'app.name': 'Upkeep',
   'timeline.title': 'Продления на 12 месяцев вперёд',
   'nav.dashboard': 'Сводка', 'nav.assets': 'Услуги', 'nav.clients': 'Клиенты', 'nav.signOut': 'Выйти', 'nav.language': 'Язык',

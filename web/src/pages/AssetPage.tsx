@@ -11,6 +11,7 @@ import { AssetEditForm } from './asset/AssetEditForm.tsx';
 import { HistorySection } from './asset/HistorySection.tsx';
 import { RetireButton } from './asset/RetireButton.tsx';
 import { SecretsSection } from './asset/SecretsSection.tsx';
+import { AssetMonitors } from './monitors/AssetMonitors.tsx';
 
 /** Everything about one service in one place; staff who may change it edit and retire it here. */
 export function AssetPage() {
@@ -95,6 +96,7 @@ export function AssetPage() {
           <CustomFields fields={a.customFields} />
         </>
       )}
+      {!editing && <AssetMonitors asset={a} writable={writable} />}
       {user?.role !== 'client' && <SecretsSection asset={a} mayReveal={writable} />}
       {(user?.role === 'owner' || user?.role === 'admin') && <HistorySection asset={a} />}
     </section>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
 import type { Attention } from '../api/types.ts';
+import type { IncidentSummary } from './monitors/api.ts';
 import { useClients } from '../api/clients.ts';
 import { useSession } from '../api/session.tsx';
 import { DemoCard } from '../components/DemoCard.tsx';
@@ -13,6 +14,7 @@ export function DashboardPage() {
   const { t, money, number } = useI18n();
   const attention = useQuery({ queryKey: ['attention'], queryFn: () => api<Attention>('GET', '/attention') });
   const { user } = useSession();
+  const incidents = useQuery({ queryKey: ['incident-summary'], queryFn: () => api<IncidentSummary>('GET', '/incidents/summary'), refetchInterval: 60_000 });
   const clients = useClients();
   const emptyRegistry = clients.isSuccess && clients.data.items.length === 0 && (user?.role === 'owner' || user?.role === 'admin');
   if (!attention.data) return <p className="loading">{t('common.loading')}</p>;
@@ -39,8 +41,13 @@ export function DashboardPage() {
           <span className="tile-label">{t('dashboard.unowned')}</span>
           <span className="tile-number">{number(unowned)}</span>
         </Link>
-        {/* Filled in as monitoring, renewal tasks, the SLA desk and billing arrive. */}
-        {(['dashboard.incidents', 'dashboard.tasks', 'dashboard.sla', 'dashboard.payments'] as const).map((label) => (
+        <Link className={incidents.data?.open ? 'tile tile-alarm' : 'tile'} to="/incidents?state=open">
+          <span className="tile-label">{t('dashboard.incidents')}</span>
+          <span className="tile-number">{incidents.data ? number(incidents.data.open) : '—'}</span>
+          {(incidents.data?.unacknowledged ?? 0) > 0 && <span className="tile-detail">{t('dashboard.unacknowledged', { count: incidents.data!.unacknowledged })}</span>}
+        </Link>
+        {/* Filled in as renewal tasks, the SLA desk and billing arrive. */}
+        {(['dashboard.tasks', 'dashboard.sla', 'dashboard.payments'] as const).map((label) => (
           <div key={label} className="tile tile-later">
             <span className="tile-label">{t(label)}</span>
             <span className="tile-number">—</span>

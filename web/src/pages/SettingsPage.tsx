@@ -1,5 +1,6 @@
 import { isStaff, useSession } from '../api/session.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { NotificationLinks } from './notifications/SettingsLinks.tsx';
 import { managesUsers } from './settings/api.ts';
 import { TokensSection } from './settings/TokensSection.tsx';
 import { UsersSection } from './settings/UsersSection.tsx';
@@ -17,6 +18,7 @@ export function SettingsPage() {
       <h1>{t('nav.settings')}</h1>
       {managesUsers(user) && <UsersSection me={user} />}
       <TokensSection />
+      {user && <NotificationLinks me={user} />}
     </div>
   );
 }

@@ -1,0 +1,80 @@
+/**
+ * One monitor worker of the monitoring benchmark, in its own process so its CPU and memory are
+ * its own: opens the database, runs the engine for the given time and reports to the parent.
+ * BENCH_MODE=run measures checks, lateness, CPU and memory; BENCH_MODE=restart measures how
+ * long a fresh start takes until every monitor it owns has been checked once.
+ */
+import os from 'node:os';
+import { loadConfig } from '../src/platform/config.ts';
+import { createSecretBox } from '../src/platform/crypto/secrets.ts';
+import { openDatabase } from '../src/platform/db/database.ts';
+import type { Deps } from '../src/platform/deps.ts';
+import { createLogger } from '../src/platform/logger.ts';
+import { MonitorEngine } from '../src/monitoring/engine/index.ts';
+
+const env = process.env;
+const seconds = Number(env.BENCH_SECONDS ?? 60);
+const mode = env.BENCH_MODE ?? 'run';
+const openOptions = JSON.parse(env.BENCH_DB ?? '{}') as Parameters<typeof openDatabase>[0];
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function main(): Promise<void> {
+  const database = await openDatabase({ ...openOptions, poolSize: 4 });
+  const config = loadConfig({ UPKEEP_DATA_DIR: os.tmpdir(), UPKEEP_LOG_LEVEL: 'warn', UPKEEP_BLOCK_PRIVATE_TARGETS: 'false', UPKEEP_MONITOR_CONCURRENCY: env.BENCH_CONCURRENCY ?? '500' });
+  const deps: Deps = { config, logger: createLogger('warn'), database, secrets: createSecretBox(Buffer.alloc(32, 7)), now: () => new Date() };
+  const engine = new MonitorEngine(deps, { location: 'main', workerId: env.BENCH_WORKER_ID ?? `bench-${process.pid}`, lease: { leaseMs: 30_000, renewMs: 5_000 } });
+  engine.scheduler.trackFirstChecks = mode === 'restart';
+  const started = performance.now();
+  const wallStart = Date.now();
+  await engine.start();
+  const loadedMs = performance.now() - started;
+  const cpu0 = process.cpuUsage();
+  const checks0 = engine.scheduler.checks;
+  const t0 = performance.now();
+  let allCheckedMs: number | null = null;
+  let peakRss = 0;
+  const deadline = t0 + seconds * 1000;
+  while (performance.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const owned = engine.scheduler.monitors.size;
+    if (mode === 'restart' && allCheckedMs === null && owned > 0 && engine.scheduler.firstCheckAt.size >= owned) {
+      let last = 0;
+      for (const at of engine.scheduler.firstCheckAt.values()) last = Math.max(last, at);
+      allCheckedMs = last - wallStart;
+      break;
+    }
+  }
+  const elapsed = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const checks = engine.scheduler.checks - checks0;
+  const samples = engine.scheduler.lateness.slice(0, Math.min(engine.scheduler.checks, engine.scheduler.lateness.length)).sort();
+  const memory = process.memoryUsage();
+  await engine.stop();
+  await database.close();
+  const report = {
+    owned: engine.scheduler.monitors.size,
+    loadedMs,
+    elapsed,
+    checks,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    latenessMs: { p50: percentile(samples, 50), p99: percentile(samples, 99), max: samples.length > 0 ? samples[samples.length - 1]! : 0 },
+    rssBytes: memory.rss,
+    peakRssBytes: peakRss,
+    heapUsedBytes: memory.heapUsed,
+    allCheckedMs,
+  };
+  process.send?.(report);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,144 @@
+import { EVENT_TYPES, SEVERITIES, type Severity } from './events.ts';
+
+/**
+ * Routing: which rules an event matches and whom they name. Pure rules of (rules, event); the
+ * people behind a target ("the project manager of the event's project") are looked up later.
+ */
+export const TARGET_ROLES = ['owner', 'admin', 'manager', 'viewer'] as const;
+export type TargetRole = (typeof TARGET_ROLES)[number];
+
+export const TARGET_KINDS = ['user', 'role', 'project-manager', 'asset-owner', 'on-call', 'channel'] as const;
+
+/** Whom a rule or an escalation step tells. */
+export type Target =
+  | { kind: 'user'; userId: string }
+  | { kind: 'role'; role: TargetRole }
+  | { kind: 'project-manager' }
+  | { kind: 'asset-owner' }
+  | { kind: 'on-call' }
+  | { kind: 'channel'; channelId: string };
+
+export interface RoutingRule {
+  id: string;
+  name: string;
+  /** Event types or prefixes (`incident.*`, `*`); empty matches every type. */
+  eventTypes: string[];
+  minSeverity: Severity | null;
+  clientId: string | null;
+  projectId: string | null;
+  targets: Target[];
+  escalationPolicyId: string | null;
+  enabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The parts of an event routing looks at. */
+export interface RoutableEvent {
+  type: string;
+  severity: Severity;
+  clientId: string | null;
+  projectId: string | null;
+}
+
+/** A resolved person or channel. */
+export type Recipient = { userId: string } | { channelId: string };
+
+export function recipientKey(recipient: Recipient): string {
+  return 'userId' in recipient ? `user:${recipient.userId}` : `channel:${recipient.channelId}`;
+}
+
+export function recipientOfKey(key: string): Recipient | null {
+  if (key.startsWith('user:')) return { userId: key.slice(5) };
+  if (key.startsWith('channel:')) return { channelId: key.slice(8) };
+  return null;
+}
+
+/** critical 4 … info 0. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.length - 1 - SEVERITIES.indexOf(severity);
+}
+
+export function isAtLeast(severity: Severity, minimum: Severity | null): boolean {
+  return minimum === null || severityRank(severity) >= severityRank(minimum);
+}
+
+/** `*`, a known type, or `prefix.*` where some known type starts with `prefix.`. */
+export function isKnownEventPattern(pattern: string): boolean {
+  if (pattern === '*') return true;
+  if (pattern.endsWith('.*')) {
+    const prefix = pattern.slice(0, -1);
+    return prefix.length > 1 && EVENT_TYPES.some((t) => t.startsWith(prefix));
+  }
+  return (EVENT_TYPES as readonly string[]).includes(pattern);
+}
+
+export function typeMatches(pattern: string, type: string): boolean {
+  if (pattern === '*') return true;
+  if (pattern.endsWith('.*')) return type.startsWith(pattern.slice(0, -1));
+  return pattern === type;
+}
+
+export function ruleMatches(rule: RoutingRule, event: RoutableEvent): boolean {
+  if (!rule.enabled) return false;
+  if (rule.eventTypes.length > 0 && !rule.eventTypes.some((p) => typeMatches(p, event.type))) return false;
+  if (!isAtLeast(event.severity, rule.minSeverity)) return false;
+  if (rule.clientId !== null && rule.clientId !== event.clientId) return false;
+  if (rule.projectId !== null && rule.projectId !== event.projectId) return false;
+  return true;
+}
+
+/** A resolution ends its subject's escalation and goes to everyone told about the subject. */
+export const RESOLUTION_TYPES: readonly string[] = ['incident.resolved'];
+export function isResolution(type: string): boolean {
+  return RESOLUTION_TYPES.includes(type);
+}
+
+/** Types meant for the agency's clients: nobody is told unless a rule says so. */
+export const CLIENT_FACING_TYPES: readonly string[] = ['renewal.due', 'payment.received', 'incident.updated'];
+
+const OWNERS_AND_ADMINS: Target[] = [
+  { kind: 'role', role: 'owner' },
+  { kind: 'role', role: 'admin' },
+];
+
+/** The outbox tells a broken channel's owner (or the owners and admins) itself, on another channel. */
+const TOLD_BY_THE_OUTBOX: readonly string[] = ['channel.broken'];
+
+/**
+ * Whom to tell when no rule matches. Anything critical or high goes to the agency's owners and
+ * admins, so a fresh installation is never silent about an outage; client-facing types,
+ * resolutions (which reach whoever was told anyway), a broken channel and lower severities go to nobody.
+ */
+export function defaultTargets(event: RoutableEvent): Target[] {
+  if (CLIENT_FACING_TYPES.includes(event.type) || isResolution(event.type) || TOLD_BY_THE_OUTBOX.includes(event.type)) return [];
+  return isAtLeast(event.severity, 'high') ? OWNERS_AND_ADMINS : [];
+}
+
+export interface Routing {
+  /** The rules that matched, in the order given. */
+  rules: RoutingRule[];
+  /** Targets told at once, each with why: `route:<rule id>` or `route:default`. */
+  targets: { target: Target; reason: string }[];
+  /** Escalation policies to start, with the rule that named each. */
+  policies: { policyId: string; ruleId: string }[];
+  usedDefault: boolean;
+}
+
+export function routeEvent(rules: readonly RoutingRule[], event: RoutableEvent): Routing {
+  const matched = rules.filter((r) => ruleMatches(r, event));
+  if (matched.length === 0) {
+    const targets = defaultTargets(event).map((target) => ({ target, reason: 'route:default' }));
+    return { rules: [], targets, policies: [], usedDefault: true };
+  }
+  const targets = matched.flatMap((rule) => rule.targets.map((target) => ({ target, reason: `route:${rule.id}` })));
+  const policyIds = new Set<string>();
+  const policies: Routing['policies'] = [];
+  for (const rule of matched) {
+    if (rule.escalationPolicyId && !policyIds.has(rule.escalationPolicyId)) {
+      policyIds.add(rule.escalationPolicyId);
+      policies.push({ policyId: rule.escalationPolicyId, ruleId: rule.id });
+    }
+  }
+  return { rules: matched, targets, policies, usedDefault: false };
+}

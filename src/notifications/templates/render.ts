@@ -1,0 +1,177 @@
+import type { Locale } from '../../accounts/model.ts';
+import { toDecimalString, type Money } from '../../platform/money.ts';
+import type { EventType, Severity } from '../events.ts';
+import { PACKS } from './catalogue.ts';
+import { EVENT_FIELDS, escapeHtml, fill, type FieldKind, type TemplateText } from './model.ts';
+import type { LocalePack } from './pack.ts';
+
+/**
+ * Turns an event and a template into the subject, text and HTML one recipient reads: values are
+ * formatted in the recipient's language and time zone (dates, money, durations), links to
+ * acknowledge and open are added, and in HTML every value is escaped.
+ */
+export interface RenderContext {
+  locale: Locale;
+  timeZone: string;
+  recipientName: string;
+  agencyName: string;
+  links: { acknowledge: string | null; open: string | null };
+}
+
+export interface RenderableEvent {
+  type: EventType;
+  severity: Severity;
+  data: Record<string, unknown>;
+}
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export function renderEvent(event: RenderableEvent, template: TemplateText, ctx: RenderContext): RenderedMessage {
+  const values = eventValues(event, ctx);
+  return frame(fill(template.subject, values).replace(/\s+/g, ' ').trim(), fill(template.text, values), template.html === null ? null : fill(template.html, values, escapeHtml), ctx);
+}
+
+/** One message for many events: the subject of each, in a list (twelve renewals, one email). */
+export function renderDigest(items: readonly { event: RenderableEvent; template: TemplateText }[], ctx: RenderContext): RenderedMessage {
+  const pack = PACKS[ctx.locale];
+  const common = { ...commonValues(ctx), count: formatNumber(items.length, ctx.locale) };
+  const lines = items.map(({ event, template }) => fill(template.subject, eventValues(event, ctx)).replace(/\s+/g, ' ').trim());
+  const intro = fill(pack.digest.intro, common);
+  const text = [intro, '', ...lines.map((l) => `• ${l}`)].join('\n');
+  const html = `<p>${escapeHtml(intro)}</p>\n<ul>\n${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('\n')}\n</ul>`;
+  return frame(fill(pack.digest.subject, common), text, html, ctx);
+}
+
+/** The message a channel's "send test" delivers. */
+export function renderTest(channelName: string, ctx: RenderContext): RenderedMessage {
+  const pack = PACKS[ctx.locale];
+  const values = { ...commonValues(ctx), channelName };
+  return frame(fill(pack.test.subject, values), fill(pack.test.text, values), null, ctx);
+}
+
+function frame(subject: string, text: string, html: string | null, ctx: RenderContext): RenderedMessage {
+  const pack = PACKS[ctx.locale];
+  const links: [string, string][] = [];
+  if (ctx.links.acknowledge) links.push([pack.acknowledge, ctx.links.acknowledge]);
+  if (ctx.links.open) links.push([pack.open, ctx.links.open]);
+  const textLinks = links.map(([label, url]) => `${label}: ${url}`).join('\n');
+  const htmlLinks = links.map(([label, url]) => `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`).join(' · ');
+  const body = html ?? textToHtml(text);
+  return {
+    subject,
+    text: textLinks ? `${text}\n\n${textLinks}` : text,
+    html: `<!doctype html><html lang="${ctx.locale}"><body>${body}${htmlLinks ? `\n<p>${htmlLinks}</p>` : ''}</body></html>`,
+  };
+}
+
+function textToHtml(text: string): string {
+  return text
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+}
+
+function commonValues(ctx: RenderContext): Record<string, string> {
+  return { recipientName: ctx.recipientName, agencyName: ctx.agencyName };
+}
+
+/** Every placeholder of the event's type, formatted for the recipient. */
+export function eventValues(event: RenderableEvent, ctx: RenderContext): Record<string, string> {
+  const pack = PACKS[ctx.locale];
+  const values: Record<string, string> = { ...commonValues(ctx), severity: pack.severity[event.severity] ?? event.severity };
+  const fields = EVENT_FIELDS[event.type] as Record<string, FieldKind>;
+  for (const [name, kind] of Object.entries(fields)) values[name] = formatValue(event.data[name], kind, pack, ctx);
+  if (event.type === 'incident.resolved') values.downtime = formatDuration(Number(event.data.downtimeSeconds ?? 0), ctx.locale);
+  return values;
+}
+
+function formatValue(value: unknown, kind: FieldKind, pack: LocalePack, ctx: RenderContext): string {
+  if (value === null || value === undefined || value === '') return pack.none;
+  switch (kind) {
+    case 'instant':
+      return formatInstant(String(value), ctx);
+    case 'date':
+      return formatDate(String(value), ctx.locale);
+    case 'money':
+      return isMoney(value) ? formatMoney(value, ctx.locale) : pack.none;
+    case 'number':
+      return typeof value === 'number' ? formatNumber(value, ctx.locale) : String(value);
+    case 'boolean':
+      return value ? pack.yes : pack.no;
+    default:
+      return String(value);
+  }
+}
+
+function isMoney(value: unknown): value is Money {
+  return typeof value === 'object' && value !== null && typeof (value as Money).amount === 'number' && typeof (value as Money).currency === 'string';
+}
+
+// Making an Intl formatter costs far more than using one: at thousands of messages a second
+// they are made once per language and time zone, and kept.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function dateFormat(locale: Locale, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    if (dateFormats.size < 1000) dateFormats.set(key, format);
+  }
+  return format;
+}
+
+const INSTANT: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
+
+function formatInstant(iso: string, ctx: RenderContext): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  try {
+    return dateFormat(ctx.locale, ctx.timeZone, INSTANT).format(at);
+  } catch {
+    return dateFormat(ctx.locale, 'UTC', INSTANT).format(at);
+  }
+}
+
+/** A calendar date (`2026-12-31`) stays that date whatever the recipient's time zone. */
+function formatDate(day: string, locale: Locale): string {
+  const at = new Date(`${day}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(at.getTime())) return day;
+  return dateFormat(locale, 'UTC', { dateStyle: 'long' }).format(at);
+}
+
+/** As platform/money.ts `formatMinor`, with the formatter kept: exact for any amount, as Intl is handed a decimal string. */
+function formatMoney(money: Money, locale: Locale): string {
+  const key = `${locale}|${money.currency}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency });
+    if (numberFormats.size < 1000) numberFormats.set(key, format);
+  }
+  return format.format(toDecimalString(money.amount, money.currency) as Intl.StringNumericLiteral);
+}
+
+function formatNumber(value: number, locale: Locale): string {
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format.format(value);
+}
+
+/** 3900 s → "1 hour, 5 minutes" in the recipient's language. */
+export function formatDuration(seconds: number, locale: Locale): string {
+  const total = Math.max(0, Math.round(seconds));
+  const parts: [number, 'day' | 'hour' | 'minute' | 'second'][] = [
+    [Math.floor(total / 86_400), 'day'],
+    [Math.floor((total % 86_400) / 3600), 'hour'],
+    [Math.floor((total % 3600) / 60), 'minute'],
+  ];
+  const shown = parts.filter(([n]) => n > 0).slice(0, 2);
+  if (shown.length === 0) shown.push([total, 'second']);
+  const formatted = shown.map(([n, unit]) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n));
+  return new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' }).format(formatted);
+}

@@ -1,0 +1,41 @@
+import type { EventData, EventType, Severity } from '../events.ts';
+
+/** A plausible event of every type, for previewing a template before anyone is told anything. */
+export const SAMPLE_EVENTS: { readonly [T in EventType]: { severity: Severity; data: EventData[T] } } = {
+  'incident.opened': {
+    severity: 'critical',
+    data: { incidentId: 'inc_sample', monitorId: 'mon_sample', monitorName: 'Shop front page', target: 'https://shop.example.com', cause: 'HTTP 503 Service Unavailable', startedAt: '2026-11-21T09:42:00.000Z', parentIncidentId: null, flapping: false },
+  },
+  'incident.updated': {
+    severity: 'high',
+    data: { incidentId: 'inc_sample', monitorId: 'mon_sample', monitorName: 'Shop front page', target: 'https://shop.example.com', message: 'The hosting provider is restarting the database server.' },
+  },
+  'incident.resolved': {
+    severity: 'info',
+    data: { incidentId: 'inc_sample', monitorId: 'mon_sample', monitorName: 'Shop front page', target: 'https://shop.example.com', startedAt: '2026-11-21T09:42:00.000Z', resolvedAt: '2026-11-21T10:47:00.000Z', downtimeSeconds: 3900 },
+  },
+  'certificate.expiring': {
+    severity: 'medium',
+    data: { monitorId: 'mon_sample', monitorName: 'Shop TLS', host: 'shop.example.com', validTo: '2026-12-05T23:59:59.000Z', daysLeft: 14, issuer: "Let's Encrypt" },
+  },
+  'domain.expiring': {
+    severity: 'high',
+    data: { monitorId: null, assetId: 'ast_sample', domain: 'example.com', expiresOn: '2026-12-21', daysLeft: 30, registrar: 'Example Registrar' },
+  },
+  'heartbeat.late': {
+    severity: 'high',
+    data: { monitorId: 'mon_sample', monitorName: 'Nightly backup', lastPingAt: '2026-11-20T02:00:12.000Z', expectedBy: '2026-11-21T02:30:00.000Z' },
+  },
+  'renewal.due': {
+    severity: 'medium',
+    data: { assetId: 'ast_sample', assetName: 'example.com hosting', expiresOn: '2026-12-21', daysLeft: 30, price: { amount: 129_900, currency: 'EUR' } },
+  },
+  'payment.received': {
+    severity: 'info',
+    data: { invoiceNumber: '2026-0117', amount: { amount: 129_900, currency: 'EUR' }, paidAt: '2026-11-21T08:15:00.000Z' },
+  },
+  'channel.broken': {
+    severity: 'high',
+    data: { channelId: 'chn_sample', channelName: 'On-call email', reason: 'The mail server refused the message: 550 No such mailbox' },
+  },
+};

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { EVENT_TYPES } from '../events.ts';
+import { PACKS } from './catalogue.ts';
+import { AUDIENCES, placeholdersFor, scanPlaceholders, templateLocale, TEMPLATE_LOCALES, validateTemplate } from './model.ts';
+import { formatDuration, renderDigest, renderEvent, type RenderContext } from './render.ts';
+import { SAMPLE_EVENTS } from './samples.ts';
+
+const ctx = (locale: RenderContext['locale']): RenderContext => ({
+  locale,
+  timeZone: 'Europe/Stockholm',
+  recipientName: 'Karin',
+  agencyName: 'Webbyrån',
+  links: { acknowledge: 'https://upkeep.test/ack/t0k', open: 'https://upkeep.test/assets/ast_1' },
+});
+const sample = (type: keyof typeof SAMPLE_EVENTS) => ({ type, severity: SAMPLE_EVENTS[type].severity, data: SAMPLE_EVENTS[type].data as unknown as Record<string, unknown> });
+
+describe('the built-in templates', () => {
+  it('exist for every event type, audience and language, and use only known placeholders', () => {
+    for (const locale of TEMPLATE_LOCALES) {
+      for (const type of EVENT_TYPES) {
+        for (const audience of AUDIENCES) {
+          const t = PACKS[locale].templates[type][audience];
+          expect(validateTemplate(placeholdersFor(type), { ...t, html: null }), `${locale} ${type} ${audience}`).toEqual([]);
+        }
+      }
+    }
+  });
+
+  it('differ from English in every other language', () => {
+    for (const locale of TEMPLATE_LOCALES.filter((l) => l !== 'en')) {
+      expect(PACKS[locale].templates['renewal.due'].client.text).not.toBe(PACKS.en.templates['renewal.due'].client.text);
+    }
+  });
+});
+
+describe('validateTemplate', () => {
+  it('names an unknown placeholder and the field it is in', () => {
+    const errors = validateTemplate(placeholdersFor('renewal.due'), { subject: 'Renew {{assetName}}', text: 'Costs {{cost}} by {{expiresOn}}', html: null });
+    expect(errors).toEqual([{ field: 'body.text', message: expect.stringContaining('unknown placeholder {{cost}}') }]);
+  });
+  it('refuses broken braces and an empty subject', () => {
+    const errors = validateTemplate(placeholdersFor('renewal.due'), { subject: ' ', text: 'Due {{expiresOn}', html: '<p>{{ assetName }}</p>' });
+    expect(errors.map((e) => e.field)).toEqual(['body.subject', 'body.text']);
+  });
+  it('finds placeholders with spaces inside the braces', () => {
+    expect(scanPlaceholders('{{ a }} and {{b}}')).toEqual({ names: ['a', 'b'], malformed: false });
+  });
+});
+
+describe('rendering', () => {
+  it('writes a Swedish renewal notice with the date and price in Swedish', () => {
+    const message = renderEvent(sample('renewal.due'), { ...PACKS.sv.templates['renewal.due'].client, html: null }, ctx('sv'));
+    expect(message.subject).toBe('Påminnelse om förnyelse: example.com hosting');
+    expect(message.text).toContain('21 december 2026');
+    expect(message.text).toMatch(/1\s299,00\s€/);
+    expect(message.text).toContain('Kvittera: https://upkeep.test/ack/t0k');
+    expect(message.html).toContain('<html lang="sv">');
+    expect(message.html).toContain('href="https://upkeep.test/ack/t0k"');
+  });
+
+  it('escapes values in HTML but not in text', () => {
+    const event = { ...sample('incident.updated'), data: { ...sample('incident.updated').data, message: '<script>x</script> & more' } };
+    const message = renderEvent(event, { ...PACKS.en.templates['incident.updated'].staff, html: null }, ctx('en'));
+    expect(message.text).toContain('<script>x</script> & more');
+    expect(message.html).toContain('&lt;script&gt;x&lt;/script&gt; &amp; more');
+    expect(message.html).not.toContain('<script>');
+  });
+
+  it('shows a missing value as a dash, and an instant in the recipient’s time zone', () => {
+    const message = renderEvent(sample('domain.expiring'), { subject: '{{domain}}', text: 'Registrar: {{registrar}}', html: null }, ctx('en'));
+    expect(message.text.startsWith('Registrar: Example Registrar')).toBe(true);
+    const none = renderEvent({ ...sample('domain.expiring'), data: { ...sample('domain.expiring').data, registrar: null } }, { subject: '{{domain}}', text: 'Registrar: {{registrar}}', html: null }, ctx('en'));
+    expect(none.text.startsWith('Registrar: —')).toBe(true);
+    const opened = renderEvent(sample('incident.opened'), { subject: 's', text: '{{startedAt}}', html: null }, ctx('en'));
+    expect(opened.text).toMatch(/November 21, 2026.*10:42/); // 09:42 UTC is 10:42 in Stockholm
+  });
+
+  it('renders a digest as one message listing every event', () => {
+    const items = Array.from({ length: 12 }, (_, i) => ({
+      event: { ...sample('renewal.due'), data: { ...sample('renewal.due').data, assetName: `site-${i + 1}.se` } },
+      template: { ...PACKS.da.templates['renewal.due'].staff, html: null },
+    }));
+    const message = renderDigest(items, { ...ctx('da'), links: { acknowledge: null, open: null } });
+    expect(message.subject).toBe('12 notifikationer fra Webbyrån');
+    expect(message.text.split('\n').filter((l) => l.startsWith('• Fornyelse om 30 dage: site-'))).toHaveLength(12);
+    expect((message.html.match(/<li>/g) ?? []).length).toBe(12);
+  });
+
+  it('writes durations in the recipient’s language', () => {
+    expect(formatDuration(3900, 'en')).toBe('1 hour 5 minutes');
+    expect(formatDuration(45, 'en')).toBe('45 seconds');
+    expect(formatDuration(7200, 'sv')).toBe('2 timmar');
+  });
+});
+
+describe('templateLocale', () => {
+  it('takes the language of a locale and falls back to English', () => {
+    expect(templateLocale('sv-SE')).toBe('sv');
+    expect(templateLocale('FR')).toBe('fr');
+    expect(templateLocale('de')).toBe('en');
+    expect(templateLocale(null)).toBe('en');
+  });
+});

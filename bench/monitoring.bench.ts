@@ -54,17 +54,18 @@ async function startTarget(): Promise<{ url: string; child: ChildProcess }> {
 async function loopbackCeiling(url: string, seconds = 5): Promise<number> {
   let done = 0;
   const until = performance.now() + seconds * 1000;
+  // `reset` closes each connection after its response: every request dials anew, as a check does.
+  const agent = new Agent({ connections: 128 });
   const one = async () => {
     while (performance.now() < until) {
-      const agent = new Agent({ pipelining: 0 });
-      const res = await request(url, { dispatcher: agent, headers: { connection: 'close' } });
+      const res = await request(url, { dispatcher: agent, reset: true });
       await res.body.text();
-      await agent.close();
       done++;
     }
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: 64 }, one));
+  await agent.close();
   return done / ((performance.now() - started) / 1000);
 }
 
@@ -81,6 +82,7 @@ async function insertMonitors(database: Database, count: number, target: string)
 
 interface WorkerReport {
   owned: number;
+  mapped: number;
   loadedMs: number;
   elapsed: number;
   checks: number;
@@ -90,13 +92,14 @@ interface WorkerReport {
   peakRssBytes: number;
   heapUsedBytes: number;
   allCheckedMs: number | null;
+  totalChecks: number;
 }
 
 function runWorker(db: unknown, id: string, mode: 'run' | 'restart', seconds: number): Promise<WorkerReport> {
   const child = fork(path.join(here, 'monitoring-worker.ts'), [], {
     // BENCH_PROFILE=<dir> writes a CPU profile of each worker there.
     execArgv: ['--max-semi-space-size=64', '--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])],
-    env: { ...process.env, BENCH_DB: JSON.stringify(db), BENCH_WORKER_ID: id, BENCH_MODE: mode, BENCH_SECONDS: String(seconds) },
+    env: { ...process.env, BENCH_DB: JSON.stringify(db), BENCH_WORKER_ID: id, BENCH_MODE: mode, BENCH_SECONDS: String(seconds), BENCH_WARMUP: String(2 * INTERVAL) },
   });
   return new Promise((resolve, reject) => {
     child.once('message', (m) => resolve(m as WorkerReport));
@@ -105,10 +108,24 @@ function runWorker(db: unknown, id: string, mode: 'run' | 'restart', seconds: nu
 }
 
 async function dbBytes(database: Database, file?: string): Promise<number> {
+  // The write-ahead log is folded into the file first: its size is pages in transit, not data.
+  if (file) await sql`pragma wal_checkpoint(TRUNCATE)`.execute(database.db);
   if (file) return ['', '-wal'].reduce((n, s) => n + (fs.existsSync(file + s) ? fs.statSync(file + s).size : 0), 0);
   const { rows } = await sql<{ bytes: string }>`select coalesce(sum(pg_total_relation_size(c.oid)), 0)::text as bytes
     from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind = 'r'`.execute(database.db);
   return Number(rows[0]!.bytes);
+}
+
+/** Bytes per raw result row as stored (table and indexes), from the database's own accounting. */
+async function resultRowBytes(database: Database): Promise<number> {
+  const { rows: count } = await sql<{ n: string }>`select count(*) as n from check_results`.execute(database.db);
+  const n = Math.max(1, Number(count[0]!.n));
+  if (database.dialect.name === 'sqlite') {
+    const { rows } = await sql<{ bytes: number }>`select coalesce(sum(pgsize), 0) as bytes from dbstat where name in ('check_results', 'sqlite_autoindex_check_results_1')`.execute(database.db);
+    return rows[0]!.bytes / n;
+  }
+  const { rows } = await sql<{ bytes: string }>`select pg_total_relation_size('check_results')::text as bytes`.execute(database.db);
+  return Number(rows[0]!.bytes) / n;
 }
 
 async function openFor(kind: string): Promise<{ database: Database; options: Record<string, unknown>; file?: string; drop: () => Promise<void> }> {
@@ -143,22 +160,26 @@ async function benchDatabase(kind: string, target: string): Promise<void> {
   await migrateToLatest(database);
   await insertMonitors(database, count, target);
   const before = await dbBytes(database, file);
-  console.log(`\n${kind}: ${count} http monitors every ${INTERVAL} s (${(count / INTERVAL).toFixed(0)} checks/s scheduled), ${workers} worker process(es), ${SECONDS} s`);
+  console.log(`\n${kind}: ${count} http monitors every ${INTERVAL} s (${(count / INTERVAL).toFixed(0)} checks/s scheduled), ${workers} worker process(es), measured ${SECONDS} s after a ${2 * INTERVAL} s warm-up`);
   const reports = await Promise.all(Array.from({ length: workers }, (_, i) => runWorker(options, `bench-${i}`, 'run', SECONDS)));
   const after = await dbBytes(database, file);
   const checks = reports.reduce((n, r) => n + r.checks, 0);
   const elapsed = Math.max(...reports.map((r) => r.elapsed));
   for (const [i, r] of reports.entries()) {
     console.log(
-      `  worker ${i}: ${r.owned} monitors (loaded in ${(r.loadedMs / 1000).toFixed(1)} s), ${(r.checks / r.elapsed).toFixed(0)} checks/s, ` +
+      `  worker ${i}: ${r.owned} monitors (${r.mapped} in memory, loaded in ${(r.loadedMs / 1000).toFixed(1)} s), ${(r.checks / r.elapsed).toFixed(0)} checks/s, ` +
         `lateness p50 ${r.latenessMs.p50.toFixed(0)} ms p99 ${r.latenessMs.p99.toFixed(0)} ms max ${r.latenessMs.max.toFixed(0)} ms, ` +
         `CPU ${(r.cpuMs / Math.max(1, r.checks)).toFixed(3)} ms/check, RSS ${mb(r.rssBytes)} (peak ${mb(r.peakRssBytes)}), heap ${mb(r.heapUsedBytes)}, ` +
         `${((r.peakRssBytes / r.owned) / 1024).toFixed(1)} kB/monitor`,
     );
   }
-  const monitorDays = (count * elapsed) / 86_400;
+  const allChecks = reports.reduce((n, r) => n + r.totalChecks, 0);
+  const perCheck = (after - before) / Math.max(1, allChecks);
   console.log(`  total: ${(checks / elapsed).toFixed(0)} checks/s achieved of ${(count / INTERVAL).toFixed(0)} scheduled`);
-  console.log(`  database growth: ${mb(after - before)} for ${checks} checks = ${((after - before) / Math.max(1, checks)).toFixed(0)} B/check, ${((after - before) / monitorDays / 1024).toFixed(0)} kB per monitor-day`);
+  console.log(`  database growth: ${mb(after - before)} for ${allChecks} checks = ${perCheck.toFixed(0)} B/check = ${((perCheck * 86_400) / INTERVAL / 1024).toFixed(0)} kB per monitor-day at this interval`);
+  const row = await resultRowBytes(database);
+  const perDay = (row * 86_400) / INTERVAL;
+  console.log(`  raw results: ${row.toFixed(0)} B per check = ${(perDay / 1024).toFixed(0)} kB per monitor-day = ${((perDay * 30) / 1024 / 1024).toFixed(1)} MB per monitor for 30 days' retention`);
   const restart = await Promise.all(Array.from({ length: workers }, (_, i) => runWorker(options, `bench-restart-${i}`, 'restart', INTERVAL + 15)));
   console.log(`  after a restart every monitor was checked within ${(Math.max(...restart.map((r) => r.allCheckedMs ?? Infinity)) / 1000).toFixed(1)} s (interval ${INTERVAL} s)`);
   await database.close();

@@ -49,10 +49,11 @@ export const CATCH_UP_MS = 10_000;
  * A monitor's first check after it was loaded: at its usual offset, unless its last check is
  * more than an interval ago (the worker was down, or the monitor just changed hands) — then soon,
  * spread over CATCH_UP_MS so a restart after an outage does not fire every check at once.
+ * `toleranceMs`: how stale the recorded last check may be while the monitor is still on time.
  */
-export function firstDueAt(monitorId: string, intervalMs: number, lastCheckedMs: number | null, nowMs: number): number {
+export function firstDueAt(monitorId: string, intervalMs: number, lastCheckedMs: number | null, nowMs: number, toleranceMs = 0): number {
   const usual = nextDueAt(monitorId, intervalMs, nowMs);
-  if (lastCheckedMs === null || lastCheckedMs + intervalMs >= nowMs) return usual;
+  if (lastCheckedMs === null || lastCheckedMs + intervalMs + toleranceMs >= nowMs) return usual;
   const window = Math.min(intervalMs, CATCH_UP_MS);
   return Math.min(usual, nowMs + phaseOf(monitorId, window));
 }

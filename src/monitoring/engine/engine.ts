@@ -52,6 +52,7 @@ export class MonitorEngine {
   private readonly clock: () => number;
   private watermark = new Date(0).toISOString();
   private lastFullSync = 0;
+  private lastSync = 0;
   private running = false;
   private busy: Promise<void> = Promise.resolve();
   private readonly rdap: RdapClient;
@@ -126,6 +127,14 @@ export class MonitorEngine {
     this.running = false;
     for (const t of this.timers) clearInterval(t);
     await this.scheduler.stop();
+  }
+
+  /** How many monitors this worker checks now. */
+  get monitorCount(): number {
+    const owned = this.leases.owned(this.clock());
+    let n = 0;
+    for (const m of this.scheduler.monitors.values()) if (owned.has(m.shard) && !m.paused) n++;
+    return n;
   }
 
   /** Checks a monitor this worker holds now, and resolves when its result is written. */
@@ -206,7 +215,11 @@ export class MonitorEngine {
 
   private async sync(): Promise<void> {
     const db = this.deps.database.db;
-    const since = new Date(Date.parse(this.watermark) - SYNC_OVERLAP_MS).toISOString();
+    // Rows changed since the newest one seen, or since the last look, whichever is later: after a
+    // bulk import all sharing one updated_at, they are not read again every time.
+    const started = this.deps.now().getTime();
+    const since = new Date(Math.max(Date.parse(this.watermark), this.lastSync) - SYNC_OVERLAP_MS).toISOString();
+    this.lastSync = started;
     const rows = await store.monitorsChangedSince(db, since);
     for (const r of rows) if (r.updated_at > this.watermark) this.watermark = r.updated_at;
     const changed = rows.filter((r) => {

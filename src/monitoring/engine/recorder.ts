@@ -161,6 +161,7 @@ export class Recorder {
     m.state = applied.state;
     m.flapping = applied.flapping;
     m.stateChangedAt = applied.stateChangedAt;
+    if (applied.updatedAt && applied.updatedAt > m.updatedAt) m.updatedAt = applied.updatedAt;
   }
 
   private async applyQuorum(trx: Parameters<typeof store.writeChecks>[0], batch: Pending, now: Date): Promise<void> {

@@ -3,7 +3,7 @@ import type { ProbeContext, ProbeResult } from '../probes/probe.ts';
 import { firstDueAt, nextDueAt } from '../schedule.model.ts';
 import { DueQueue } from './due-queue.ts';
 import type { EngineMonitor } from './monitor.ts';
-import type { Recorder } from './recorder.ts';
+import { LAST_CHECK_REFRESH_MS, type Recorder } from './recorder.ts';
 
 /**
  * Runs each monitor's checks on time: a heap of due times, at most `concurrency` checks at
@@ -53,6 +53,13 @@ export class Scheduler {
   upsert(next: EngineMonitor): void {
     const current = this.monitors.get(next.id);
     if (current) {
+      // A row read before this worker's own latest change of state must not undo it in memory.
+      if (next.updatedAt < current.updatedAt) {
+        next.state = current.state;
+        next.flapping = current.flapping;
+        next.stateChangedAt = current.stateChangedAt;
+        next.updatedAt = current.updatedAt;
+      }
       next.streak = current.streak;
       next.running = current.running;
       next.generation = current.generation;
@@ -63,7 +70,7 @@ export class Scheduler {
     if (next.paused) next.generation++;
     else if (retimed && !next.running) {
       const now = this.clock();
-      this.book(next, current ? nextDueAt(next.id, next.intervalMs, now) : firstDueAt(next.id, next.intervalMs, next.lastCheckedAt ? Date.parse(next.lastCheckedAt) : null, now));
+      this.book(next, current ? nextDueAt(next.id, next.intervalMs, now) : firstDueAt(next.id, next.intervalMs, next.lastCheckedAt ? Date.parse(next.lastCheckedAt) : null, now, LAST_CHECK_REFRESH_MS));
     }
   }
 

@@ -27,6 +27,8 @@ type MonitorFacts = Pick<EngineMonitor, 'id' | 'name' | 'kind' | 'target' | 'par
 
 export interface AppliedChange {
   applied: boolean;
+  /** The monitor row's updated_at after the change (null when nothing was written). */
+  updatedAt: string | null;
   state: MonitorState;
   flapping: boolean;
   stateChangedAt: string | null;
@@ -58,9 +60,9 @@ async function addUpdate(trx: Trx, incidentId: string, kind: string, message: st
 /** Applies a change of state; does nothing when another worker already made it. */
 export async function applyStateChange(trx: Trx, m: MonitorFacts, change: StateChange, now: Date): Promise<AppliedChange> {
   const row = await trx.selectFrom('monitors').select(['state', 'flapping', 'state_changed_at']).where('id', '=', m.id).executeTakeFirst();
-  if (!row) return { applied: false, state: 'pending', flapping: false, stateChangedAt: null };
+  if (!row) return { applied: false, updatedAt: null, state: 'pending', flapping: false, stateChangedAt: null };
   const from = (row.state === 'up' || row.state === 'down' ? row.state : 'pending') as MonitorState;
-  if (from === change.to) return { applied: false, state: from, flapping: row.flapping === 1, stateChangedAt: row.state_changed_at };
+  if (from === change.to) return { applied: false, updatedAt: null, state: from, flapping: row.flapping === 1, stateChangedAt: row.state_changed_at };
   const at = change.to === 'down' ? change.since : now.toISOString();
   const startedAt = await switchInterval(trx, m.id, change.to, at);
   const changes = await recentChanges(trx, m.id, now);
@@ -83,7 +85,7 @@ export async function applyStateChange(trx: Trx, m: MonitorFacts, change: StateC
     .set({ state: change.to, state_changed_at: startedAt, flapping: flapping ? 1 : 0, updated_at: now.toISOString() })
     .where('id', '=', m.id)
     .execute();
-  return { applied: true, state: change.to, flapping, stateChangedAt: startedAt };
+  return { applied: true, updatedAt: now.toISOString(), state: change.to, flapping, stateChangedAt: startedAt };
 }
 
 /** A flapping monitor that stayed up for a whole window: its held-open incident ends. */

@@ -83,18 +83,6 @@ export interface ClaimRequest {
  */
 export async function claimDueJobs(db: Executor, dialect: Dialect, request: ClaimRequest): Promise<Job[]> {
   const now = request.now.toISOString();
-  const due = db
-    .selectFrom('jobs')
-    .select('id')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', 'in', WAITING_STATUSES), eb('run_at', '<=', now)]),
-        eb.and([eb('status', '=', 'running'), eb('locked_until', '<=', now)]),
-      ]),
-    )
-    .orderBy('run_at')
-    .orderBy('id')
-    .limit(request.limit);
   const rows = await db
     .updateTable('jobs')
     .set((eb) => ({
@@ -104,10 +92,35 @@ export async function claimDueJobs(db: Executor, dialect: Dialect, request: Clai
       locked_until: new Date(request.now.getTime() + request.leaseMs).toISOString(),
       updated_at: now,
     }))
-    .where('id', 'in', dialect.supportsSkipLocked ? skipLocked(due) : due)
+    .where('id', 'in', dueJobIds(db, dialect, now, request.limit))
     .returningAll()
     .execute();
   return rows.map(toJob).sort((a, b) => a.runAt.localeCompare(b.runAt) || a.id.localeCompare(b.id));
+}
+
+/**
+ * The oldest due jobs. One `status = … and run_at <= now` branch per claimable status, each
+ * walking the (status, run_at) index and stopping after `limit` rows, then merged: a single
+ * `(…) or (…)` condition made SQLite read and sort every due job on each claim, which grew
+ * from milliseconds to tens of milliseconds per claim with a backlog of 100,000 notifications.
+ */
+function dueJobIds(db: Executor, dialect: Dialect, now: string, limit: number) {
+  const branch = (status: string, leaseExpired: boolean) => {
+    let query = db
+      .selectFrom('jobs')
+      .select(['id', 'run_at'])
+      .where('status', '=', status)
+      .$if(!leaseExpired, (q) => q.where('run_at', '<=', now))
+      .$if(leaseExpired, (q) => q.where('locked_until', '<=', now))
+      .orderBy('run_at')
+      .orderBy('id')
+      .limit(limit);
+    if (dialect.supportsSkipLocked) query = skipLocked(query);
+    return db.selectFrom(query.as(`due_${status}`)).select(['id', 'run_at']);
+  };
+  const [first, ...rest] = [...WAITING_STATUSES.map((status) => branch(status, false)), branch('running', true)];
+  const merged = rest.reduce((union, next) => union.unionAll(next), first!);
+  return db.selectFrom(merged.as('due')).select('due.id').orderBy('due.run_at').orderBy('due.id').limit(limit);
 }
 
 function skipLocked<O>(query: SelectQueryBuilder<Schema, 'jobs', O>): SelectQueryBuilder<Schema, 'jobs', O> {

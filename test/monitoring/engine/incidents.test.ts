@@ -25,12 +25,6 @@ afterAll(async () => {
   await peer.close();
 });
 
-async function monitorFor(site: string, extra: Parameters<typeof insertMonitor>[1] extends infer I ? Partial<I> : never = {}) {
-  const id = await insertMonitor(t, { config: httpConfig(`${peer.url}/health?site=${site}`), ...extra });
-  await engine.checkNow(id).catch(() => undefined);
-  return id;
-}
-
 /** One check a minute of the test's clock, the site answering `status`. */
 async function check(id: string, site: string, status: number) {
   health.set(site, status);

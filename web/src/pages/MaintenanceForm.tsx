@@ -26,7 +26,7 @@ export function MaintenanceForm({ onSaved }: { onSaved(window: MaintenanceWindow
   const [until, setUntil] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const choices = useScopeChoices(scopeType);
-  const dayName = new Intl.DateTimeFormat(locale, { weekday: 'long' });
+  const dayName = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
   const message = (field: string) => error?.fieldMessage(field);
   const submit = async (e: FormEvent) => {
     e.preventDefault();

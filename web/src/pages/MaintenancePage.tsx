@@ -92,7 +92,7 @@ function Schedule({ window: w }: { window: MaintenanceWindow }) {
   const { t, locale, date } = useI18n();
   const format = useMonitoringFormat();
   if (!w.recurrence) return <>{format.instant(w.startsAt)} – {format.instant(w.endsAt)}</>;
-  const day = new Intl.DateTimeFormat(locale, { weekday: 'short' });
+  const day = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
   const r = w.recurrence;
   const days = r.weekdays.map((d) => day.format(new Date(Date.UTC(2024, 0, d)))).join(', ');
   return (

@@ -70,7 +70,7 @@ export function StatusPageForm({ page, onSaved, onCancel }: { page?: StatusPage 
         {monitors.isSuccess && monitors.data.items.length === 0 && <p className="muted">{t('monitors.empty')}</p>}
         {message('monitorIds') && <p className="field-error" role="alert">{message('monitorIds')}</p>}
       </fieldset>
-      <label className="checkbox">
+      <label className="checkbox monitor-wide">
         <input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} />
         {t('statusPages.published')}
       </label>

@@ -13,6 +13,11 @@ export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
   await sql`create index monitors_check_requested_idx on monitors (check_requested_at) where check_requested_at is not null`.execute(db);
 }
 
+/** On SQLite, a table keyed by its primary key alone is stored once, in that key's b-tree. */
+function withoutRowid(d: Dialect) {
+  return <T extends { modifyEnd(m: ReturnType<typeof sql>): T }>(b: T): T => (d.name === 'sqlite' ? b.modifyEnd(sql`without rowid`) : b);
+}
+
 async function createResultTables(db: Kysely<unknown>, d: Dialect): Promise<void> {
   const t = d.types;
   // A small number per monitor: raw results name their monitor by it instead of a 30-character id,
@@ -40,7 +45,7 @@ async function createResultTables(db: Kysely<unknown>, d: Dialect): Promise<void
     // Compact JSON: HTTP timings as [dns, connect, tls, firstByte], certificate and domain facts, probe details.
     .addColumn('details', 'text')
     .addPrimaryKeyConstraint('check_results_pk', ['series', 'at_ms', 'location'])
-    .$call((b) => (d.name === 'sqlite' ? b.modifyEnd(sql`without rowid`) : b))
+    .$call(withoutRowid(d))
     .execute();
 
   for (const grain of ['hourly', 'daily'] as const) {
@@ -58,6 +63,7 @@ async function createResultTables(db: Kysely<unknown>, d: Dialect): Promise<void
       .addColumn('p95_ms', 'integer')
       .addColumn('max_ms', 'integer')
       .addPrimaryKeyConstraint(`check_rollups_${grain}_pk`, ['monitor_id', 'period_start'])
+      .$call(withoutRowid(d))
       .execute();
   }
 }
@@ -74,6 +80,7 @@ async function createStateTables(db: Kysely<unknown>, d: Dialect): Promise<void>
     // up or down
     .addColumn('state', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('monitor_state_intervals_pk', ['monitor_id', 'started_at'])
+    .$call(withoutRowid(d))
     .execute();
   await db.schema.createIndex('monitor_state_intervals_open_idx').on('monitor_state_intervals').columns(['ended_at', 'started_at']).execute();
 

@@ -25,11 +25,14 @@ export function IncidentState({ incident: i }: { incident: Incident }) {
 }
 
 /** A server-paged table of incidents, newest first. */
-export function IncidentTable({ filter, caption, clientName }: { filter: IncidentFilter; caption?: string; clientName?: Map<string, string> | undefined }) {
+/** `version` changes when incidents may have changed (a monitor's state), to fetch the list again. */
+export function IncidentTable({ filter, caption, clientName, version }: {
+  filter: IncidentFilter; caption?: string; clientName?: Map<string, string> | undefined; version?: string | null;
+}) {
   const { t } = useI18n();
   const format = useMonitoringFormat();
   const list = useInfiniteQuery({
-    queryKey: ['incidents', 'list', filter],
+    queryKey: ['incidents', 'list', filter, version ?? null],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) => api<Page<Incident>>('GET', `/incidents${query({ ...filter, cursor: pageParam, limit: 50 })}`),
     getNextPageParam: (last) => last.nextCursor ?? undefined,

@@ -47,7 +47,8 @@ function Suggestions({ assetId }: { assetId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<number | null>(null);
   const open = (suggestions.data?.items ?? []).filter((s) => !s.exists);
-  if (open.length === 0) return created === null ? null : <p className="asset-notice" role="status">{t('monitors.suggestCreated', { count: created })}</p>;
+  const notice = created === null ? null : <p className="asset-notice" role="status">{t('monitors.suggestCreated', { count: created })}</p>;
+  if (open.length === 0) return notice;
   const chosen = open.filter((s) => !unticked.has(s.name));
   const create = async () => {
     try {
@@ -56,7 +57,8 @@ function Suggestions({ assetId }: { assetId: string }) {
       setError(null);
       await queries.invalidateQueries({ queryKey: ['monitors'] });
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      // The one-step creation checks every monitor; say which target was refused and why.
+      setError(err instanceof ApiError ? (err.problem.errors?.map((e) => e.message).join(' · ') || err.message) : String(err));
     }
   };
   const toggle = (name: string, on: boolean) => setUnticked((set) => {
@@ -67,6 +69,7 @@ function Suggestions({ assetId }: { assetId: string }) {
   });
   return (
     <div className="monitor-suggestions">
+      {notice}
       <h3>{t('monitors.suggestTitle')}</h3>
       <ul>
         {open.map((s) => (

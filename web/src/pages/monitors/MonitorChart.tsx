@@ -28,7 +28,7 @@ export function MonitorChart({ monitor }: { monitor: Monitor }) {
           ))}
         </div>
       </div>
-      {times.data ? <ResponseChart points={times.data.points} label={t('monitors.chart.title')} /> : <p className="loading">{t('common.loading')}</p>}
+      {times.data ? <ResponseChart points={times.data.points} from={times.data.from} to={times.data.to} label={t('monitors.chart.title')} /> : <p className="loading">{t('common.loading')}</p>}
     </section>
   );
 }

@@ -54,12 +54,12 @@ export function MonitorFacts({ monitor: m }: { monitor: Monitor }) {
         </Fact>
         <Fact label={t('monitors.kindLabel')}>{t(`monitors.kind.${m.kind}`)}</Fact>
         <Fact label={t('monitors.target')}><span className="monitor-target">{targetOf(m, t)}</span></Fact>
-        {m.kind !== 'heartbeat' && <Fact label={t('monitors.interval')}>{format.duration(m.intervalSeconds)}</Fact>}
+        {m.kind !== 'heartbeat' && <Fact label={t('monitors.checkedEvery')}>{format.duration(m.intervalSeconds)}</Fact>}
         {m.kind === 'heartbeat' && <Fact label={t('monitors.graceSeconds')}>{format.duration(Number(c.graceSeconds ?? 0))}</Fact>}
         <Fact label={t('monitors.failureThreshold')}>{m.failureThreshold}</Fact>
         {m.kind === 'http' && <HttpFacts config={c} />}
         {(m.kind === 'tls' || m.kind === 'domain') && (
-          <Fact label={t('monitors.warnDays')}>{t('monitors.warnDown', { warn: Number(c.warnDays), down: Number(c.downDays) })}</Fact>
+          <Fact label={t('monitors.options')}>{t('monitors.warnDown', { warn: Number(c.warnDays), down: Number(c.downDays) })}</Fact>
         )}
         <Fact label={t('monitors.lastCheck')}>
           {format.since(m.lastCheckedAt)}

@@ -72,9 +72,9 @@ export function MonitorPage() {
           <MonitorFacts monitor={m} />
           {m.kind === 'heartbeat' && m.hasPingUrl && writable && <RevealPingUrl id={m.id} />}
           <MonitorResults monitor={m} />
-          <section className="asset-section" aria-labelledby="monitor-incidents">
+          <section className="monitor-block" aria-labelledby="monitor-incidents">
             <h2 id="monitor-incidents">{t('incidents.title')}</h2>
-            <IncidentTable filter={{ monitorId: m.id }} />
+            <IncidentTable filter={{ monitorId: m.id }} version={`${m.stateChangedAt}|${m.lastCheckedAt}`} />
           </section>
         </>
       )}

@@ -16,7 +16,7 @@ export function MonitorResults({ monitor }: { monitor: Monitor }) {
   });
   const rows = results.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <section className="asset-section" aria-labelledby="monitor-results">
+    <section className="monitor-block" aria-labelledby="monitor-results">
       <h2 id="monitor-results">{t('monitors.results')}</h2>
       <div className="table-wrap">
         <table>
@@ -37,7 +37,7 @@ export function MonitorResults({ monitor }: { monitor: Monitor }) {
                   {r.warning && <span className="badge badge-flapping">{t('monitors.warning')}</span>}
                 </td>
                 <td className="num">{r.responseMs === null ? t('common.none') : `${r.responseMs} ms`}</td>
-                <td className="monitor-message">{r.statusCode !== null && <span className="muted">HTTP {r.statusCode} · </span>}{r.message}</td>
+                <td className="monitor-message">{r.message}</td>
               </tr>
             ))}
           </tbody>

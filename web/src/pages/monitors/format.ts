@@ -24,9 +24,10 @@ export function useMonitoringFormat() {
       duration(totalSeconds: number): string {
         const s = Math.max(0, Math.round(totalSeconds));
         const d = Math.floor(s / 86_400), h = Math.floor((s % 86_400) / 3600), m = Math.floor((s % 3600) / 60);
-        if (d > 0) return t('monitors.durationDays', { d, h });
-        if (h > 0) return t('monitors.durationHours', { h, m });
-        if (m > 0) return t('monitors.durationMinutes', { m, s: s % 60 });
+        // A whole number of the larger unit says it alone: "1 h", not "1 h 0 min".
+        if (d > 0) return h > 0 ? t('monitors.durationDays', { d, h }) : t('monitors.durationDaysExact', { d });
+        if (h > 0) return m > 0 ? t('monitors.durationHours', { h, m }) : t('monitors.durationHoursExact', { h });
+        if (m > 0) return s % 60 > 0 ? t('monitors.durationMinutes', { m, s: s % 60 }) : t('monitors.durationMinutesExact', { m });
         return t('monitors.durationSeconds', { s });
       },
     };

@@ -49,7 +49,7 @@ export function ChannelForm({ channel, agencyWide = false, idPrefix, onDone }: P
   const id = (name: string) => `${idPrefix}-${name}`;
   const shown = ['name', 'kind', ...CHANNEL_FIELDS[kind].map((f) => `config.${f.name}`)];
   return (
-    <form className="card settings-form" onSubmit={submit} aria-labelledby={id('heading')}>
+    <form className="card settings-form" onSubmit={submit} aria-labelledby={id('heading')} noValidate>
       <h3 id={id('heading')}>{channel ? t('notif.channel.editTitle', { name: channel.name }) : t(agencyWide ? 'notif.channel.newAgency' : 'notif.channel.new')}</h3>
       <div className="form-grid">
         {!channel && (

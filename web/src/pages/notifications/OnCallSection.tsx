@@ -30,7 +30,7 @@ export function OnCallSection() {
       <SectionHead id="on-call-heading" title={t('notif.onCall.title')} intro={t('notif.onCall.intro')} />
       <ProblemAlert error={onCall.error} />
       {onCall.data && staff.length > 0 && (
-        <form className="card settings-form" onSubmit={submit} aria-label={t('notif.onCall.title')} key={onCall.data.userIds.join(',')}>
+        <form className="card settings-form notif-stack" onSubmit={submit} aria-label={t('notif.onCall.title')} key={onCall.data.userIds.join(',')}>
           <fieldset className="notif-checks-box">
             <legend className="visually-hidden">{t('notif.onCall.title')}</legend>
             <div className="notif-checks">

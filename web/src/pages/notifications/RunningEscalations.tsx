@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { canWrite, useSession } from '../../api/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Cell, ProblemAlert, useDateTime } from '../settings/parts.tsx';
@@ -60,7 +61,12 @@ function EscalationRow({ escalation, onAcked }: { escalation: Escalation; onAcke
   });
   return (
     <tr>
-      <Cell label={t('notif.running.subject')}><span className="notif-code">{escalation.subjectKey}</span></Cell>
+      <Cell label={t('notif.running.subject')}>
+        {/* An incident's key names the incident: the page that explains the problem. */}
+        {escalation.subjectKey.startsWith('incident:')
+          ? <Link className="notif-code" to={`/incidents/${encodeURIComponent(escalation.subjectKey.slice('incident:'.length))}`}>{escalation.subjectKey}</Link>
+          : <span className="notif-code">{escalation.subjectKey}</span>}
+      </Cell>
       <Cell label={t('notif.running.policy')}>{escalation.policyName}</Cell>
       <Cell label={t('notif.running.started')}>{dateTime(escalation.startedAt)}</Cell>
       <Cell label={t('notif.running.next')}>{escalation.nextAt ? dateTime(escalation.nextAt) : t('common.none')}</Cell>

@@ -33,8 +33,11 @@ export function TemplateEditor({ templateKey, template }: { templateKey: Templat
     queryFn: () => previewTemplate(templateKey, draft),
     placeholderData: keepPreviousData,
   });
+  // The editor stays mounted (its notice with it) and takes the saved or built-in wording.
   const refresh = (view: TemplateView, what: 'saved' | 'reset') => {
     queries.setQueryData([...KEYS.templates, templateKey], view);
+    setSubject(view.subject);
+    setText(view.text);
     setNotice(what);
   };
   const save = useMutation({ mutationFn: () => saveTemplate(templateKey, { subject, text }), onSuccess: (v) => refresh(v, 'saved') });

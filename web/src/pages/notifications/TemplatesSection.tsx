@@ -36,7 +36,7 @@ export function TemplatesSection() {
       </div>
       <ProblemAlert error={template.error} />
       {template.isPending && <p className="loading">{t('common.loading')}</p>}
-      {template.data && <TemplateEditor key={`${key.eventType}|${key.audience}|${key.locale}|${template.data.updatedAt ?? ''}`} templateKey={key} template={template.data} />}
+      {template.data && <TemplateEditor key={`${key.eventType}|${key.audience}|${key.locale}`} templateKey={key} template={template.data} />}
     </section>
   );
 }

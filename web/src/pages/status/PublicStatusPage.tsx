@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { api, ApiError } from '../../api/client.ts';
 import { UptimeBars } from '../../components/UptimeBars.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type I18n } from '../../i18n/i18n.tsx';
 import type { PublicStatusPage as PublicPage } from '../monitors/api.ts';
 import { useMonitoringFormat } from '../monitors/format.ts';
 
@@ -92,7 +92,10 @@ function PublicIncidents({ incidents }: { incidents: PublicPage['incidents'] }) 
                 {i.updates.map((u) => (
                   <li key={`${u.at}-${u.message}`} className="incident-entry">
                     <time dateTime={u.at}>{format.instant(u.at)}</time>
-                    <p className="incident-text">{u.message}</p>
+                    <div>
+                      {/* People's updates are shown as written; the engine's own entries by their kind, in the reader's language. */}
+                      {u.kind === 'update' ? <p className="incident-text">{u.message}</p> : <span className="strong">{publicTitle(u.kind, t)}</span>}
+                    </div>
                   </li>
                 ))}
               </ol>
@@ -102,4 +105,15 @@ function PublicIncidents({ incidents }: { incidents: PublicPage['incidents'] }) 
       </ol>
     </section>
   );
+}
+
+const PUBLIC_TITLES = {
+  first_failure: 'incidents.firstFailure',
+  confirmed: 'incidents.confirmed',
+  resolved: 'incidents.resolved',
+  flapping: 'monitors.flapping',
+} as const;
+
+function publicTitle(kind: string, t: I18n['t']): string {
+  return kind in PUBLIC_TITLES ? t(PUBLIC_TITLES[kind as keyof typeof PUBLIC_TITLES]) : t('incidents.update');
 }

@@ -53,11 +53,6 @@ async function main(): Promise<void> {
       break;
     }
   }
-  if (mode === 'restart' && allCheckedMs === null) {
-    const ownedNow = engine.leases.owned(Date.now());
-    const waiting = [...engine.scheduler.monitors.values()].filter((m) => ownedNow.has(m.shard) && !engine.scheduler.firstCheckAt.has(m.id));
-    console.error(`restart: ${waiting.length} of ${engine.monitorCount} monitors not checked yet`, waiting.slice(0, 3).map((m) => [m.id, m.paused, m.running, m.generation]));
-  }
   const elapsed = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const checks = engine.scheduler.checks - checks0;
@@ -70,7 +65,10 @@ async function main(): Promise<void> {
   const memory = process.memoryUsage();
   const owned = engine.monitorCount;
   const mapped = engine.scheduler.monitors.size;
-  await engine.stop();
+  // A restart measurement ends without handing its shards back: a worker still measuring must not
+  // be handed a finished one's monitors.
+  if (mode === 'restart') await engine.halt();
+  else await engine.stop();
   await database.close();
   const report = {
     owned,

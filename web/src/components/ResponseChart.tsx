@@ -30,12 +30,14 @@ export function ResponseChart({ points, from, to, label }: { points: ResponsePoi
     // Ticks and the legend in the person's language (uPlot's own dates are English).
     const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' });
     const hour = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
-    const dayAndHour = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-    // Ticks a day or more apart show the day, closer ones the time too (twice "Nov 15" says nothing).
+    // Ticks show the day at midnight (or when a day or more apart), the time otherwise.
     const tickLabels = (ticks: number[]) => {
       const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : 86_400;
-      const format = step >= 86_400 ? day : end - start > 2 * 86_400 ? dayAndHour : hour;
-      return ticks.map((v) => format.format(new Date(v * 1000)));
+      return ticks.map((v) => {
+        const at = new Date(v * 1000);
+        const midnight = at.getHours() === 0 && at.getMinutes() === 0;
+        return (step >= 86_400 || midnight ? day : hour).format(at);
+      });
     };
     const full = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const plot = new uPlot(
@@ -47,7 +49,7 @@ export function ResponseChart({ points, from, to, label }: { points: ResponsePoi
           { label: t('monitors.chart.p50'), stroke: '#2457c5', width: 2, spanGaps: false, value: (_, v) => (v === null ? '—' : `${number(v)} ms`) },
           { label: t('monitors.chart.p95'), stroke: '#b54708', width: 1.5, dash: [6, 4], spanGaps: false, value: (_, v) => (v === null ? '—' : `${number(v)} ms`) },
         ],
-        axes: [{ values: (_, ticks) => tickLabels(ticks) }, { values: ms, size: 70 }],
+        axes: [{ values: (_, ticks) => tickLabels(ticks), space: 80 }, { values: ms, size: 70 }],
         scales: {
           // The whole period, however few checks fall in it.
           x: { time: true, range: () => [start, end] }, y: { range: (_, min, max) => [0, Math.max(max ?? 0, 10) * 1.1 || 10] } },

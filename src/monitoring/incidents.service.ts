@@ -5,7 +5,7 @@ import { toPage, type Cursor, type Page } from '../platform/db/keyset.ts';
 import { change, type Deps } from '../platform/deps.ts';
 import { conflict, notFound } from '../platform/http/problem.ts';
 import { newId } from '../platform/ids.ts';
-import { acknowledgeSubject } from '../notifications/acknowledgements.service.ts';
+import { acknowledgementOf, acknowledgeSubject } from '../notifications/acknowledgements.service.ts';
 import { publishEvent } from '../notifications/events.ts';
 import * as store from './incidents.store.ts';
 import { findMonitorRow } from './monitors.store.ts';
@@ -39,8 +39,18 @@ export async function getIncident(deps: Deps, actor: Actor, id: string): Promise
 export async function incidentDetail(deps: Deps, actor: Actor, id: string): Promise<IncidentDetail> {
   const incident = await getIncident(deps, actor, id);
   const db = deps.database.db;
-  const [timeline, children] = await Promise.all([store.updatesOf(db, id, clientScope(actor) !== null), store.childrenOf(db, id)]);
-  return { ...incident, timeline, children: children.filter((c) => visibleTo(actor, c)) };
+  const [timeline, children, elsewhere] = await Promise.all([
+    store.updatesOf(db, id, clientScope(actor) !== null),
+    store.childrenOf(db, id),
+    incident.acknowledgedAt === null ? acknowledgementOf(db, `incident:${id}`) : null,
+  ]);
+  if (!elsewhere) return { ...incident, timeline, children: children.filter((c) => visibleTo(actor, c)) };
+  // Acknowledged from a message's link or the acknowledgements API, which stop the escalation
+  // without touching the incident: show it here as well.
+  const acknowledged = { acknowledgedAt: elsewhere.acknowledgedAt, acknowledgedBy: elsewhere.userId };
+  const entry = { id: `ack:${id}`, kind: 'acknowledged', message: `Acknowledged (${elsewhere.via})`, public: false, byUserId: elsewhere.userId, at: elsewhere.acknowledgedAt };
+  const withEntry = clientScope(actor) !== null ? timeline : [...timeline, entry].sort((a, b) => a.at.localeCompare(b.at));
+  return { ...incident, ...acknowledged, timeline: withEntry, children: children.filter((c) => visibleTo(actor, c)) };
 }
 
 export interface IncidentListFilter {

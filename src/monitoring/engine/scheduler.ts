@@ -163,14 +163,18 @@ export class Scheduler {
     } finally {
       clearTimeout(hardStop);
     }
-    this.options.recorder.record(m, result, requestedAt);
+    // No verdict (a registry throttling us, the worker stopping): the monitor keeps its state,
+    // and the check is tried again when the peer asked, or at the next interval.
+    const retryAt = result.inconclusive ? this.clock() + (result.retryAfterMs ?? m.intervalMs) : null;
+    if (retryAt === null) this.options.recorder.record(m, result, requestedAt);
     this.running--;
     // A probe past its hard stop still holds the monitor: its next check waits for it to end.
     await settled;
     m.running = false;
     if (this.monitors.get(m.id) === m && !m.paused) {
       const again = this.requested.has(m.id);
-      this.book(m, again ? this.clock() : nextDueAt(m.id, m.intervalMs, Math.max(dueAt + 1, this.clock())));
+      const next = nextDueAt(m.id, m.intervalMs, Math.max(dueAt + 1, this.clock()));
+      this.book(m, again ? this.clock() : retryAt !== null ? Math.min(retryAt, next) : next);
     }
     this.pump();
   }
@@ -180,7 +184,7 @@ export class Scheduler {
     if (m.kind === 'heartbeat') return this.guard(() => this.options.judgeHeartbeat(m));
     const controller = new AbortController();
     // The probe keeps its own deadline of timeoutMs and reports it; the abort is the backstop.
-    const timer = setTimeout(() => controller.abort(new Error(`Timed out after ${m.timeoutMs} ms`)), m.timeoutMs + ABORT_AFTER_DEADLINE_MS);
+    const timer = setTimeout(() => controller.abort(new DOMException(`Timed out after ${m.timeoutMs} ms`, 'TimeoutError')), m.timeoutMs + ABORT_AFTER_DEADLINE_MS);
     try {
       return await this.guard(() => this.options.runProbe(m.kind, m.config, this.options.context(controller.signal, m.timeoutMs)));
     } finally {

@@ -136,7 +136,8 @@ async function openIncident(trx: Trx, m: MonitorFacts, change: StateChange, flap
       updated_at: at,
     })
     .execute();
-  await addUpdate(trx, id, 'first_failure', change.cause, change.since);
+  // The cause names addresses and ports: staff see it, status pages do not.
+  await addUpdate(trx, id, 'first_failure', change.cause, change.since, false);
   await addUpdate(trx, id, 'confirmed', parentIncidentId ? 'Confirmed down while the monitor it depends on is down' : 'Confirmed down', at);
   if (held) {
     await addUpdate(trx, id, 'update', 'Opened during maintenance: alerts are held', at, false);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAgency, startTestApp, type Agency, type TestApp } from '../../support/app.ts';
+import { CLI_ACTOR } from '../../../src/accounts/model.ts';
+import { acknowledgeSubject } from '../../../src/notifications/acknowledgements.service.ts';
 import { auditActions, createMonitor, fieldsOf, httpMonitor, openIncident } from './helpers.ts';
 
 let t: TestApp;
@@ -92,6 +94,14 @@ describe('working on an incident', () => {
     const ack = await t.deps.database.db.selectFrom('acknowledgements').selectAll().where('subject_key', '=', `incident:${child}`).execute();
     expect(ack).toHaveLength(1);
     expect((await t.request('POST', `/api/v1/incidents/${resolved}/acknowledge`, { token: a.manager.token })).status).toBe(409);
+  });
+
+  it('shows an acknowledgement made from a message link on the incident', async () => {
+    // What the /ack/<token> page does: notifications record it and stop the escalation.
+    await acknowledgeSubject(t.deps, { actor: CLI_ACTOR, requestId: null }, `incident:${other}`, a.manager.id, 'link');
+    const detail = await t.request('GET', `/api/v1/incidents/${other}`, { token: a.viewer.token });
+    expect(detail.body).toMatchObject({ acknowledgedAt: t.clock.now.toISOString(), acknowledgedBy: a.manager.id });
+    expect(detail.body.timeline).toContainEqual(expect.objectContaining({ kind: 'acknowledged', message: 'Acknowledged (link)' }));
   });
 
   it('records a root cause, audited', async () => {

@@ -1,3 +1,4 @@
+import { signInEmailChannel } from './default-channel.ts';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../platform/db/schema.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -46,7 +47,7 @@ async function queueAvoiding(db: Kysely<Schema>, deps: Deps, input: QueueNotific
   const dedupeKey = notificationDedupeKey(input);
   const existing = await outbox.findNotificationIdByDedupeKey(db, dedupeKey);
   if (existing) return { notificationId: existing, created: false };
-  const choice = await initialChannel(db, input.recipient, avoidChannelId);
+  const choice = (await initialChannel(db, input.recipient, avoidChannelId)) ?? (await firstChannelOf(db, deps, input.recipient, now));
   const id = newId('notification', now.getTime());
   const at = now.toISOString();
   const notBefore = input.notBefore && input.notBefore > now ? input.notBefore : now;
@@ -87,6 +88,15 @@ async function initialChannel(db: Kysely<Schema>, recipient: NotificationRecipie
   const primary = prefs.primaryChannelId ? byId.get(prefs.primaryChannelId) : undefined;
   const fallback = prefs.fallbackChannelId ? byId.get(prefs.fallbackChannelId) : undefined;
   return chooseChannel(primary ?? null, fallback ?? null);
+}
+
+/** A person with no channel chosen at all gets their sign-in email as a channel (see default-channel.ts). */
+async function firstChannelOf(db: Kysely<Schema>, deps: Deps, recipient: NotificationRecipient, now: Date): Promise<{ channelId: string; isFallback: boolean } | null> {
+  if (!('userId' in recipient)) return null;
+  const prefs = await findPreferences(db, recipient.userId);
+  if (prefs.primaryChannelId !== null || prefs.fallbackChannelId !== null) return null;
+  const channel = await signInEmailChannel(db, deps, recipient.userId, now);
+  return channel ? { channelId: channel.id, isFallback: false } : null;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { CLI_ACTOR } from '../../../src/accounts/model.ts';
+import { createUser } from '../../../src/accounts/service.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JobWorker } from '../../../src/platform/jobs/worker.ts';
 import { seedAgency, startTestApp, type Agency, type TestApp } from '../../support/app.ts';
@@ -61,6 +63,20 @@ describe('rendering for the recipient', () => {
     const [attempt] = await attemptsOf(t, notificationId);
     expect(attempt).toMatchObject({ status: 'sent', attempt: 1, channel_id: channel.id });
     expect(attempt!.provider_message_id).toBe(mail!.parsed.messageId);
+  });
+
+  it('uses the sign-in email of a person who chose no channel, and records that channel as theirs', async () => {
+    const user = await createUser(t.deps, { actor: CLI_ACTOR, requestId: null }, { email: 'new-hire@agency.test', name: 'New hire', role: 'manager', clientId: null, password: 'correct horse battery' });
+    smtp.reset();
+    const { notificationId } = await notify(t, renewalDue('no-channel.test'), { userId: user.id });
+    const [mail] = await smtp.waitForMessages(1);
+    expect(mail!.envelope.to).toEqual(['new-hire@agency.test']);
+    await reachesStatus(t, notificationId, 'sent');
+    const prefs = await t.deps.database.db.selectFrom('notification_preferences').selectAll().where('user_id', '=', user.id).executeTakeFirstOrThrow();
+    const channel = await t.deps.database.db.selectFrom('notification_channels').selectAll().where('id', '=', prefs.primary_channel_id!).executeTakeFirstOrThrow();
+    expect(channel).toMatchObject({ kind: 'email', name: 'Sign-in email', owner_user_id: user.id });
+    const audit = await t.deps.database.db.selectFrom('audit_log').select(['action', 'actor_id']).where('entity_id', '=', channel.id).execute();
+    expect(audit).toEqual([{ action: 'channel.created', actor_id: 'notifications' }]);
   });
 
   it('writes to a client portal user in their client’s language, in the client wording, without an acknowledge link', async () => {

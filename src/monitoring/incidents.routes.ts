@@ -1,7 +1,6 @@
 import type { Actor } from '../accounts/model.ts';
-import { decodeCursor } from '../platform/db/keyset.ts';
+import { cursorFromQuery, instantValue } from '../platform/http/cursor.ts';
 import type { Deps } from '../platform/deps.ts';
-import { invalid } from '../platform/http/problem.ts';
 import { problems } from '../platform/http/responses.ts';
 import type { App } from '../platform/http/server.ts';
 import * as service from './incidents.service.ts';
@@ -13,13 +12,8 @@ const write = { access: 'monitoring:write' } as const;
 
 const ctxOf = (req: { actor: Actor; id: string }) => ({ actor: req.actor, requestId: req.id });
 
-function cursorOf(raw: string | undefined) {
-  const cursor = raw ? decodeCursor(raw) : undefined;
-  // Incidents are paged by their start, an instant exactly as toISOString() writes it.
-  const fits = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v;
-  if (cursor === null || (cursor && !fits(cursor.value))) throw invalid([{ field: 'querystring.cursor', message: 'is not a cursor this server gave out' }]);
-  return cursor;
-}
+// Paged by start: the cursor carries an instant.
+const cursorOf = (raw: string | undefined) => cursorFromQuery(raw, instantValue);
 
 export function incidentRoutes(app: App, deps: Deps): void {
   app.get(

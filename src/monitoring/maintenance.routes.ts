@@ -1,7 +1,6 @@
 import type { Actor } from '../accounts/model.ts';
-import { decodeCursor } from '../platform/db/keyset.ts';
+import { cursorFromQuery, instantValue } from '../platform/http/cursor.ts';
 import type { Deps } from '../platform/deps.ts';
-import { invalid } from '../platform/http/problem.ts';
 import { noContent, problems } from '../platform/http/responses.ts';
 import type { App } from '../platform/http/server.ts';
 import * as service from './maintenance.service.ts';
@@ -14,12 +13,8 @@ const bodyProblems = problems(400, 401, 403, 404, 413, 415);
 
 const ctxOf = (req: { actor: Actor; id: string }) => ({ actor: req.actor, requestId: req.id });
 
-function cursorOf(raw: string | undefined) {
-  const cursor = raw ? decodeCursor(raw) : undefined;
-  const fits = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v;
-  if (cursor === null || (cursor && !fits(cursor.value))) throw invalid([{ field: 'querystring.cursor', message: 'is not a cursor this server gave out' }]);
-  return cursor;
-}
+// Paged by start: the cursor carries an instant.
+const cursorOf = (raw: string | undefined) => cursorFromQuery(raw, instantValue);
 
 export function maintenanceRoutes(app: App, deps: Deps): void {
   app.get(

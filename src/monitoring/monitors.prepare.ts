@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '../accounts/model.ts';
 import type { Deps } from '../platform/deps.ts';
-import type { NewRow } from '../platform/db/schema.ts';
+import type { NewRow, RowPatch } from '../platform/db/schema.ts';
 import { ProblemError, type FieldError } from '../platform/http/problem.ts';
 import { getAsset } from '../registry/assets.service.ts';
 import { getClient, getProject } from '../registry/parties.service.ts';
@@ -126,6 +126,22 @@ export function pingUrlOf(deps: Deps, token: string): string {
   return `${deps.config.publicUrl.replace(/\/+$/, '')}/ping/${token}`;
 }
 
+/** The columns a monitor's settings fill, the same when it is created and when it is changed. */
+export function settingsColumns(timing: Timing, refs: Refs) {
+  return {
+    interval_seconds: timing.intervalSeconds,
+    timeout_ms: timing.timeoutMs,
+    client_id: refs.clientId,
+    project_id: refs.projectId,
+    asset_id: refs.assetId,
+    parent_id: refs.parentId,
+    failure_threshold: timing.failureThreshold,
+    recovery_threshold: timing.recoveryThreshold,
+    locations: JSON.stringify(timing.locations),
+    quorum: timing.quorum,
+  } satisfies RowPatch<'monitors'>;
+}
+
 export interface NewMonitor {
   kind: MonitorKind;
   name?: string | undefined;
@@ -143,16 +159,7 @@ export function newMonitorRow(deps: Deps, id: string, input: NewMonitor, refs: R
     kind: input.kind,
     config: JSON.stringify(config),
     secret_config: sealSecrets(deps.secrets, id, sealed),
-    interval_seconds: timing.intervalSeconds,
-    timeout_ms: timing.timeoutMs,
-    client_id: refs.clientId,
-    project_id: refs.projectId,
-    asset_id: refs.assetId,
-    parent_id: refs.parentId,
-    failure_threshold: timing.failureThreshold,
-    recovery_threshold: timing.recoveryThreshold,
-    locations: JSON.stringify(timing.locations),
-    quorum: timing.quorum,
+    ...settingsColumns(timing, refs),
     state: 'pending',
     flapping: 0,
     state_changed_at: null,

@@ -1,5 +1,5 @@
 import type { Actor } from '../accounts/model.ts';
-import { decodeCursor } from '../platform/db/keyset.ts';
+import { cursorFromQuery } from '../platform/http/cursor.ts';
 import type { Deps } from '../platform/deps.ts';
 import { invalid } from '../platform/http/problem.ts';
 import { noContent, problems } from '../platform/http/responses.ts';
@@ -19,13 +19,7 @@ const MAX_RANGE_DAYS = 400;
 
 const ctxOf = (req: { actor: Actor; id: string }) => ({ actor: req.actor, requestId: req.id });
 
-function cursorOf(raw: string | undefined) {
-  const cursor = raw ? decodeCursor(raw) : undefined;
-  if (cursor === null || (cursor && typeof cursor.value !== 'string')) {
-    throw invalid([{ field: 'querystring.cursor', message: 'is not a cursor this server gave out' }]);
-  }
-  return cursor;
-}
+const cursorOf = (raw: string | undefined) => cursorFromQuery(raw);
 
 /** A period from the query, 30 days up to now by default. */
 export function rangeOf(query: { from?: string | undefined; to?: string | undefined }, now: Date, defaultDays = 30): { from: Date; to: Date } {

@@ -16,6 +16,7 @@ import {
   targetErrors,
   timingOf,
   type MonitorSettingsInput,
+  settingsColumns,
 } from './monitors.prepare.ts';
 import { configView, mergeSecrets, openSecrets, restoreSecrets, sealSecrets, splitSecrets } from './monitors.secrets.ts';
 import * as store from './monitors.store.ts';
@@ -216,16 +217,7 @@ async function preparePatch(deps: Deps, actor: Actor, row: store.MonitorRow, pat
   return {
     ...(patch.name !== undefined ? { name: patch.name } : {}),
     ...configColumns,
-    interval_seconds: timing.intervalSeconds,
-    timeout_ms: timing.timeoutMs,
-    client_id: refs.clientId,
-    project_id: refs.projectId,
-    asset_id: refs.assetId,
-    parent_id: refs.parentId,
-    failure_threshold: timing.failureThreshold,
-    recovery_threshold: timing.recoveryThreshold,
-    locations: JSON.stringify(timing.locations),
-    quorum: timing.quorum,
+    ...settingsColumns(timing, refs),
     updated_at: deps.now().toISOString(),
   };
 }

@@ -1,7 +1,6 @@
 import type { Actor } from '../accounts/model.ts';
-import { decodeCursor } from '../platform/db/keyset.ts';
+import { cursorFromQuery } from '../platform/http/cursor.ts';
 import type { Deps } from '../platform/deps.ts';
-import { invalid } from '../platform/http/problem.ts';
 import { noContent, problems } from '../platform/http/responses.ts';
 import type { App } from '../platform/http/server.ts';
 import { idParams } from './schemas.ts';
@@ -16,11 +15,7 @@ const bodyProblems = problems(400, 401, 403, 404, 409, 413, 415);
 const ctxOf = (req: { actor: Actor; id: string }) => ({ actor: req.actor, requestId: req.id });
 const withPath = (page: service.StatusPage) => ({ ...page, publicPath: `/api/v1/status-pages/public/${page.slug}` });
 
-function cursorOf(raw: string | undefined) {
-  const cursor = raw ? decodeCursor(raw) : undefined;
-  if (cursor === null || (cursor && typeof cursor.value !== 'string')) throw invalid([{ field: 'querystring.cursor', message: 'is not a cursor this server gave out' }]);
-  return cursor;
-}
+const cursorOf = (raw: string | undefined) => cursorFromQuery(raw);
 
 export function statusPageRoutes(app: App, deps: Deps): void {
   app.get(

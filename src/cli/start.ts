@@ -1,3 +1,4 @@
+import { closeMailTransports } from '../notifications/channels/index.ts';
 import os from 'node:os';
 import { buildApp } from '../app.ts';
 import { issueSetupToken } from '../accounts/setup.ts';
@@ -38,6 +39,8 @@ function onShutdown(deps: Deps, stopParts: () => Promise<void>): void {
     stopping = true;
     deps.logger.info({ signal }, 'shutting down');
     await stopParts();
+    // After the workers: a message being sent finishes on its pooled connection first.
+    closeMailTransports();
     await deps.database.close();
     deps.logger.info('stopped');
   };

@@ -6,7 +6,10 @@ import type { Deps } from '../platform/deps.ts';
 import { notFound } from '../platform/http/problem.ts';
 import { problems } from '../platform/http/responses.ts';
 import type { App } from '../platform/http/server.ts';
-import { acknowledgeFromLink, acknowledgeKnownSubject, acknowledgementOf, ackLinkSubject } from './acknowledgements.service.ts';
+import type { Locale } from '../accounts/model.ts';
+import { verifyAckToken } from './ack-links.ts';
+import { ackHtml, ackLocale, ackWords, escapeHtml, subjectTitle } from './ack-page.ts';
+import { acknowledgeFromLink, acknowledgeKnownSubject, acknowledgementOf } from './acknowledgements.service.ts';
 import * as schemas from './policies.schemas.ts';
 
 const tags = ['acknowledgements'];
@@ -56,17 +59,24 @@ export function ackRoutes(app: App, deps: Deps): void {
     // A wildcard, not `:token`: a sealed token is longer than the router's limit for a parameter.
     scope.get('/ack/*', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
       const token = tokenOf(req.params);
-      const subjectKey = ackLinkSubject(deps, token);
-      if (!subjectKey) return page(reply, 404, 'Link not valid', '<p>This acknowledge link is not valid or has expired.</p>');
-      const form = `<form method="post" action="/ack/${encodeURIComponent(token)}"><button type="submit">Acknowledge</button></form>`;
-      return page(reply, 200, 'Acknowledge', `<p>Acknowledge <strong>${escapeHtml(subjectKey)}</strong>? Escalation to the next people stops.</p>${form}`);
+      const claims = verifyAckToken(deps, token);
+      const locale = await ackLocale(deps.database.db, claims?.userId ?? null, req.headers['accept-language']);
+      const words = ackWords(locale);
+      if (!claims) return page(reply, 404, locale, words.invalidTitle, `<p>${words.invalid}</p>`);
+      const subject = escapeHtml(await subjectTitle(deps.database.db, claims.subjectKey));
+      const form = `<form method="post" action="/ack/${encodeURIComponent(token)}"><button type="submit">${words.button}</button></form>`;
+      return page(reply, 200, locale, words.confirmTitle, `<p>${words.confirm(subject)}</p>${form}`);
     });
     scope.post('/ack/*', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
       const token = tokenOf(req.params);
-      const outcome = await acknowledgeFromLink(deps, token, req.id);
-      if (!outcome) return page(reply, 404, 'Link not valid', '<p>This acknowledge link is not valid or has expired.</p>');
-      const when = outcome.created ? 'Acknowledged.' : `Already acknowledged at ${escapeHtml(outcome.acknowledgement.acknowledgedAt)}.`;
-      return page(reply, 200, 'Acknowledged', `<p>${when} <strong>${escapeHtml(outcome.acknowledgement.subjectKey)}</strong>: escalation stopped.</p>`);
+      const claims = verifyAckToken(deps, token);
+      const locale = await ackLocale(deps.database.db, claims?.userId ?? null, req.headers['accept-language']);
+      const words = ackWords(locale);
+      const outcome = claims ? await acknowledgeFromLink(deps, token, req.id) : null;
+      if (!claims || !outcome) return page(reply, 404, locale, words.invalidTitle, `<p>${words.invalid}</p>`);
+      const subject = escapeHtml(await subjectTitle(deps.database.db, claims.subjectKey));
+      const at = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(outcome.acknowledgement.acknowledgedAt)) + ' UTC';
+      return page(reply, 200, locale, words.doneTitle, `<p>${outcome.created ? words.done(subject) : words.already(subject, escapeHtml(at))}</p>`);
     });
   });
 }
@@ -75,11 +85,6 @@ function tokenOf(params: unknown): string {
   return (params as { '*'?: string })['*'] ?? '';
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function page(reply: FastifyReply, status: number, title: string, body: string): FastifyReply {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="robots" content="noindex"><title>${title} · Upkeep</title></head><body><h1>${title}</h1>${body}</body></html>`;
-  return reply.code(status).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').type('text/html; charset=utf-8').send(html);
+function page(reply: FastifyReply, status: number, locale: Locale, title: string, body: string): FastifyReply {
+  return reply.code(status).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').type('text/html; charset=utf-8').send(ackHtml(locale, title, body));
 }

@@ -62,7 +62,3 @@ export async function acknowledgeFromLink(deps: Deps, token: string, requestId: 
   return acknowledgeSubject(deps, { actor, requestId }, claims.subjectKey, claims.userId, 'link');
 }
 
-/** What an acknowledge link is about, to show before the person confirms; null when not valid. */
-export function ackLinkSubject(deps: Deps, token: string): string | null {
-  return verifyAckToken(deps, token)?.subjectKey ?? null;
-}

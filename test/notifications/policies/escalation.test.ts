@@ -102,6 +102,21 @@ describe('an escalation policy', () => {
     expect(await reasons(eventId)).toHaveLength(2);
   });
 
+  it("speaks the language of the link's person and names the monitor", async () => {
+    const subjectKey = 'incident:inc_swedish';
+    await publish(t, { type: 'incident.opened', severity: 'low', clientId: a.clientA, subjectKey, data: { monitorName: 'Butikens webbplats' } as never });
+    await t.deps.database.db.updateTable('users').set({ locale: 'sv' }).where('id', '=', a.manager.id).execute();
+    const path = new URL(ackUrl(t.deps, subjectKey, a.manager.id)).pathname;
+    const page = await t.request('GET', path);
+    expect(page.text).toContain('<html lang="sv">');
+    expect(page.text).toContain('Kvittera <strong>Butikens webbplats</strong>?');
+    const confirmed = await t.request('POST', path, { rawBody: '', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(confirmed.text).toContain('Kvitterat: <strong>Butikens webbplats</strong>');
+    const forged = await t.request('GET', '/ack/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
+    expect(forged.status).toBe(404);
+    expect(forged.text).toContain('Lien non valide');
+  });
+
   it('refuses a forged or foreign link', async () => {
     const page = await t.request('GET', '/ack/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     expect(page.status).toBe(404);

@@ -155,6 +155,8 @@ describe('monitors in the browser', () => {
     expect(await ping.textContent()).toContain(`${url}/$?`);
     await screenshot(page, 'monitor-heartbeat-created');
     await page.getByRole('link', { name: 'Open the monitor' }).click();
+    // The confirmation carries the same heading: wait for the monitor's own page to replace it.
+    await eventually(() => ping.count()).toBe(0);
     await eventually(() => heading().textContent()).toBe('Nightly backup');
     expect(await page.content()).not.toContain(url);
   });

@@ -44,6 +44,8 @@ describe('first run in the browser', () => {
     await eventually(() => page.getByRole('link', { name: 'Nordlys Bakery' }).isVisible()).toBe(true);
     await screenshot(page, 'clients');
     await page.getByRole('link', { name: 'Nordlys Bakery' }).click();
+    // The clients page has a Name field too: wait for the client's own page before typing.
+    await eventually(() => page.getByRole('heading', { name: 'Nordlys Bakery' }).isVisible()).toBe(true);
     await page.getByLabel('Name').fill('Website');
     await page.getByRole('button', { name: 'New project' }).click();
     await eventually(() => page.getByRole('link', { name: 'Website' }).isVisible()).toBe(true);

@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useUrlFilters } from '../api/url-filters.ts';
 import { api, query, type Page } from '../api/client.ts';
 import { useClients } from '../api/clients.ts';
 import { canWrite, useSession } from '../api/session.tsx';
@@ -16,10 +17,9 @@ const FILTERS = ['q', 'kind', 'status', 'clientId', 'projectId', 'expiresWithin'
 export function AssetsPage() {
   const { t } = useI18n();
   const { user } = useSession();
-  const [params, setParams] = useSearchParams();
   const [columns, setColumns] = useState(loadColumns);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined]));
+  const { filters, setFilter } = useUrlFilters(FILTERS);
   const clients = useClients();
   const clientName = new Map((clients.data?.items ?? []).map((c) => [c.id, c.name]));
   const assets = useInfiniteQuery({
@@ -28,12 +28,6 @@ export function AssetsPage() {
     queryFn: ({ pageParam }) => api<Page<Asset>>('GET', `/assets${query({ ...filters, cursor: pageParam, limit: 50 })}`),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
   const rows = assets.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <section>

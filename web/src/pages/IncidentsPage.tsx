@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { useUrlFilters } from '../api/url-filters.ts';
 import { useClients } from '../api/clients.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { IncidentTable } from './incidents/IncidentTable.tsx';
@@ -6,17 +6,11 @@ import { IncidentTable } from './incidents/IncidentTable.tsx';
 /** Incidents, the open ones first; filtered by state and client through the address. */
 export function IncidentsPage() {
   const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const state = params.get('state') ?? '';
-  const clientId = params.get('clientId') ?? undefined;
+  const { filters, setFilter } = useUrlFilters(['state', 'clientId'] as const);
+  const state = filters.state ?? '';
+  const clientId = filters.clientId;
   const clients = useClients();
   const clientName = new Map((clients.data?.items ?? []).map((c) => [c.id, c.name]));
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
   return (
     <section>
       <h1>{t('incidents.title')}</h1>

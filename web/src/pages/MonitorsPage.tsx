@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useUrlFilters } from '../api/url-filters.ts';
 import { api, query, type Page } from '../api/client.ts';
 import { useClients } from '../api/clients.ts';
 import { canWrite, useSession } from '../api/session.tsx';
@@ -15,8 +16,7 @@ export function MonitorsPage() {
   const { t } = useI18n();
   const { user } = useSession();
   const format = useMonitoringFormat();
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined]));
+  const { filters, setFilter } = useUrlFilters(FILTERS);
   const clients = useClients();
   const clientName = new Map((clients.data?.items ?? []).map((c) => [c.id, c.name]));
   const monitors = useInfiniteQuery({
@@ -27,12 +27,6 @@ export function MonitorsPage() {
     // States change on their own: the list keeps up while it is open.
     refetchInterval: 30_000,
   });
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
   const rows = monitors.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <section>

@@ -88,3 +88,20 @@ export async function monitorsOfAsset(db: Q, assetId: string): Promise<MonitorRo
 export async function insertPing(db: Q, row: NewRow<'heartbeat_pings'>): Promise<void> {
   await db.insertInto('heartbeat_pings').values(row).execute();
 }
+
+/**
+ * Read-only, for other capabilities (the waste audit): whether each monitor linked to the given
+ * assets is up now. A paused monitor is not up: nobody is watching the site it checks.
+ */
+export async function monitorStatesOfAssets(db: Q, assetIds: readonly string[]): Promise<Map<string, { up: boolean }[]>> {
+  const byAsset = new Map<string, { up: boolean }[]>();
+  if (assetIds.length === 0) return byAsset;
+  const rows = await db.selectFrom('monitors').select(['asset_id', 'state', 'paused_at']).where('asset_id', 'in', [...assetIds]).execute();
+  for (const row of rows) {
+    if (row.asset_id === null) continue;
+    const list = byAsset.get(row.asset_id) ?? [];
+    list.push({ up: row.state === 'up' && row.paused_at === null });
+    byAsset.set(row.asset_id, list);
+  }
+  return byAsset;
+}

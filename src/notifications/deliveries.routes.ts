@@ -23,7 +23,7 @@ const notificationView = z
     digestEventIds: z.array(z.string()).nullable(),
     recipientUserId: z.string().nullable(),
     recipientChannelId: z.string().nullable(),
-    reason: z.string().describe('Why the recipient is told: route:…, escalation:…, digest:…'),
+    reason: z.string().describe('Why the recipient is told: addressed (the person responsible), route:…, escalation:…, digest:…'),
     status: z.enum(NOTIFICATION_STATUSES),
     channelId: z.string().nullable().describe('The channel it goes (or went) out on'),
     fallbackUsed: z.boolean(),

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import { enqueueJob } from '../platform/jobs/queue.ts';
+import { DEFAULT_MAX_ATTEMPTS } from '../platform/jobs/model.ts';
+import type { NewRow } from '../platform/db/schema.ts';
 import type { Schema } from '../platform/db/schema.ts';
 import { newId } from '../platform/ids.ts';
 
@@ -24,7 +26,16 @@ export interface EventData {
   'certificate.expiring': { monitorId: string; monitorName: string; host: string; validTo: string; daysLeft: number; issuer: string };
   'domain.expiring': { monitorId: string | null; assetId: string | null; domain: string; expiresOn: string; daysLeft: number; registrar: string | null };
   'heartbeat.late': { monitorId: string; monitorName: string; lastPingAt: string | null; expectedBy: string };
-  'renewal.due': { assetId: string; assetName: string; expiresOn: string; daysLeft: number; price: Money | null };
+  // Renewal reminders and tasks carry the person responsible (`assigneeId`): they are told besides whoever routing names.
+  // `late`: the reminder's day passed while the service was down; it comes once, marked late.
+  'renewal.due': { assetId: string; assetName: string; expiresOn: string; daysLeft: number; price: Money | null; reminder: 'renewal' | 'pay'; late: boolean; assigneeId: string | null };
+  'renewal.expired': { assetId: string; assetName: string; expiredOn: string; daysOverdue: number; price: Money | null; late: boolean; assigneeId: string | null };
+  'renewal.cancel-deadline': { assetId: string; assetName: string; renewalOn: string; cancelBy: string; daysLeft: number; price: Money | null; late: boolean; assigneeId: string | null };
+  'renewal.task-assigned': { taskId: string; assetId: string; assetName: string; renewalOn: string; dueOn: string; assigneeId: string | null; assigneeName: string | null };
+  'renewal.task-escalated': { taskId: string; assetId: string; assetName: string; renewalOn: string; dueOn: string; daysLeft: number; assigneeId: string | null; assigneeName: string | null };
+  // A task sent to an external tracker through one webhook channel; recorded, never routed (see recordEvent).
+  'renewal.task-pushed': { taskId: string; assetId: string; assetName: string; assetKind: string; assetIdentifier: string; clientId: string; clientName: string; renewalOn: string; dueOn: string; assigneeId: string | null; assigneeName: string | null; url: string };
+  'renewal.auto-renew-failed': { assetId: string; assetName: string; renewalOn: string; graceEndedOn: string; provider: string | null; assigneeId: string | null };
   'payment.received': { invoiceNumber: string; amount: Money; paidAt: string };
   'channel.broken': { channelId: string; channelName: string; reason: string };
 }
@@ -37,6 +48,12 @@ export const EVENT_TYPES = [
   'domain.expiring',
   'heartbeat.late',
   'renewal.due',
+  'renewal.expired',
+  'renewal.cancel-deadline',
+  'renewal.task-assigned',
+  'renewal.task-escalated',
+  'renewal.task-pushed',
+  'renewal.auto-renew-failed',
   'payment.received',
   'channel.broken',
 ] as const satisfies readonly EventType[];
@@ -64,26 +81,66 @@ export interface PublishedEvent<T extends EventType = EventType> extends NewEven
 
 export const DISPATCH_JOB = 'notifications.dispatch';
 
+function eventRow(id: string, event: NewEvent, at: string): NewRow<'events'> {
+  return {
+    id,
+    type: event.type,
+    severity: event.severity,
+    client_id: event.clientId,
+    project_id: event.projectId,
+    asset_id: event.assetId,
+    subject_key: event.subjectKey,
+    group_key: event.groupKey,
+    data: JSON.stringify(event.data),
+    occurred_at: at,
+    created_at: at,
+  };
+}
+
+/**
+ * Records an event without routing it: for a message the publisher addresses itself (a task pushed
+ * to one tracker), so routing rules never see it and nobody else is told. Returns the event id.
+ */
+export async function recordEvent<T extends EventType>(db: Kysely<Schema>, event: NewEvent<T>, now: Date): Promise<string> {
+  const id = newId('event');
+  await db.insertInto('events').values(eventRow(id, event, now.toISOString())).execute();
+  return id;
+}
+
 /** Records an event and queues its routing, inside the caller's transaction. Returns the event id. */
 export async function publishEvent<T extends EventType>(db: Kysely<Schema>, event: NewEvent<T>, now: Date): Promise<string> {
-  const id = newId('event');
-  const at = now.toISOString();
-  await db
-    .insertInto('events')
-    .values({
-      id,
-      type: event.type,
-      severity: event.severity,
-      client_id: event.clientId,
-      project_id: event.projectId,
-      asset_id: event.assetId,
-      subject_key: event.subjectKey,
-      group_key: event.groupKey,
-      data: JSON.stringify(event.data),
-      occurred_at: at,
-      created_at: at,
-    })
-    .execute();
+  const id = await recordEvent(db, event, now);
   await enqueueJob(db, { name: DISPATCH_JOB, payload: { eventId: id }, idempotencyKey: `event:${id}`, now });
   return id;
+}
+
+// Rows per multi-row insert: 11 columns each stays far below SQLite's and PostgreSQL's parameter limits.
+const BATCH_ROWS = 500;
+
+/**
+ * publishEvent for many events at once, in the caller's transaction: the same rows and dispatch
+ * jobs, written with a few multi-row inserts instead of two statements per event. A sweep that
+ * finds a hundred thousand reminders due depends on it. Returns the event ids in order.
+ */
+export async function publishEvents(db: Kysely<Schema>, events: readonly NewEvent[], now: Date): Promise<string[]> {
+  const at = now.toISOString();
+  const ids = events.map(() => newId('event'));
+  for (let i = 0; i < events.length; i += BATCH_ROWS) {
+    const chunk = ids.slice(i, i + BATCH_ROWS);
+    await db.insertInto('events').values(chunk.map((id, j) => eventRow(id, events[i + j]!, at))).execute();
+    const jobs: NewRow<'jobs'>[] = chunk.map((id) => ({
+      id: newId('job'),
+      name: DISPATCH_JOB,
+      payload: JSON.stringify({ eventId: id }),
+      idempotency_key: `event:${id}`,
+      status: 'queued',
+      attempts: 0,
+      max_attempts: DEFAULT_MAX_ATTEMPTS,
+      run_at: at,
+      created_at: at,
+      updated_at: at,
+    }));
+    await db.insertInto('jobs').values(jobs).execute();
+  }
+  return ids;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, goesToDigest, isRepeat, type SubjectState } from './noise.model.ts';
+import { classify, DEFAULT_DIGEST_TYPES, goesToDigest, isRepeat, type SubjectState } from './noise.model.ts';
 
 const open = (patch: Partial<SubjectState> = {}): SubjectState => ({
   subjectKey: 'incident:inc_1',
@@ -23,6 +23,12 @@ describe('isRepeat', () => {
     expect(isRepeat(open(), ev('incident.opened', 'critical'))).toBe(false);
     expect(isRepeat(open(), ev('heartbeat.late'))).toBe(false);
     expect(isRepeat(open({ lastType: 'incident.updated' }), ev('incident.updated'))).toBe(false);
+  });
+
+  it('is news for every renewal reminder and task: each is sent once by its publisher, under the renewal’s subject', () => {
+    for (const type of ['renewal.due', 'renewal.expired', 'renewal.cancel-deadline', 'renewal.task-assigned', 'renewal.task-escalated', 'renewal.auto-renew-failed']) {
+      expect(isRepeat(open({ subjectKey: 'renewal:ast_1/2026-12-21', lastType: type, lastSeverity: 'high' }), ev(type, 'medium')), type).toBe(false);
+    }
   });
 
   it('is news when the subject was resolved, never seen, or folded under a parent', () => {
@@ -56,5 +62,27 @@ describe('goesToDigest', () => {
     expect(goesToDigest(['renewal.due'], { type: 'renewal.due', severity: 'medium' })).toBe(true);
     expect(goesToDigest(['renewal.due'], { type: 'renewal.due', severity: 'critical' })).toBe(false);
     expect(goesToDigest(['renewal.due'], { type: 'domain.expiring', severity: 'low' })).toBe(false);
+  });
+});
+
+describe('the default digest', () => {
+  it('collects renewal reminders and renewal tasks handed out, not lapses, escalations or failed auto-renewals', () => {
+    const digested = (type: string) => goesToDigest(DEFAULT_DIGEST_TYPES, { type, severity: 'low', data: { daysLeft: 30 } });
+    expect(digested('renewal.due')).toBe(true);
+    expect(digested('renewal.task-assigned')).toBe(true);
+    expect(digested('renewal.expired')).toBe(false);
+    expect(digested('renewal.task-escalated')).toBe(false);
+    expect(digested('renewal.auto-renew-failed')).toBe(false);
+    expect(digested('renewal.cancel-deadline')).toBe(false);
+    expect(digested('incident.opened')).toBe(false);
+  });
+
+  it('does not hold back what is due today or tomorrow: a daily digest may come a day later', () => {
+    const due = (daysLeft: number | undefined) => goesToDigest(['renewal.due'], { type: 'renewal.due', severity: 'medium', data: { daysLeft } });
+    expect(due(2)).toBe(true);
+    expect(due(1)).toBe(false);
+    expect(due(0)).toBe(false);
+    expect(due(undefined)).toBe(true);
+    expect(goesToDigest(['renewal.task-assigned'], { type: 'renewal.task-assigned', severity: 'low', data: { dueOn: '2026-12-21' } })).toBe(true);
   });
 });

@@ -29,8 +29,20 @@ export type Verdict =
   | { kind: 'grouped'; parentKey: string }
   | { kind: 'new' };
 
-/** Types where each event carries something a person wrote: never a repeat. */
-const ALWAYS_NEW: readonly string[] = ['incident.updated'];
+/**
+ * Types where each event is news: an update carries something a person wrote, and renewal reminders
+ * and tasks are sent once each by their publisher (the 30-day, 7-day and 1-day reminders of one
+ * renewal share its subject, so acknowledging the renewal covers them all, yet each must go out).
+ */
+const ALWAYS_NEW: readonly string[] = [
+  'incident.updated',
+  'renewal.due',
+  'renewal.expired',
+  'renewal.cancel-deadline',
+  'renewal.task-assigned',
+  'renewal.task-escalated',
+  'renewal.auto-renew-failed',
+];
 
 /**
  * A repeat says nothing new: the subject is still open, it was not folded under a parent (then
@@ -54,14 +66,28 @@ export function classify(event: NoisyEvent, subject: SubjectState | null, parent
   return { kind: 'new' };
 }
 
-/** Collected into digests unless a person chose otherwise. */
-export const DEFAULT_DIGEST_TYPES: readonly string[] = ['renewal.due'];
+/**
+ * Collected into digests unless a person chose otherwise: reminders weeks ahead and renewal tasks
+ * handed out a month before they are due (a sweep may hand out dozens at once), not lapses,
+ * escalations or failed auto-renewals, which want doing now.
+ */
+export const DEFAULT_DIGEST_TYPES: readonly string[] = ['renewal.due', 'renewal.task-assigned'];
 
 /** A critical event never waits for a digest or for quiet hours to end. */
 export function isUrgent(severity: Severity): boolean {
   return severity === 'critical';
 }
 
-export function goesToDigest(digestTypes: readonly string[], event: { type: string; severity: Severity }): boolean {
-  return digestTypes.includes(event.type) && !isUrgent(event.severity);
+export function goesToDigest(digestTypes: readonly string[], event: { type: string; severity: Severity; data?: unknown }): boolean {
+  return digestTypes.includes(event.type) && !isUrgent(event.severity) && !dueWithinADay(event.data);
+}
+
+/**
+ * A daily digest can come a day later (a reminder sent at 08:00 misses the 08:00 digest): what is
+ * due today or tomorrow (`daysLeft` ≤ 1) cannot wait for it.
+ */
+function dueWithinADay(data: unknown): boolean {
+  if (typeof data !== 'object' || data === null) return false;
+  const daysLeft = (data as { daysLeft?: unknown }).daysLeft;
+  return typeof daysLeft === 'number' && daysLeft <= 1;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTargets, isKnownEventPattern, recipientKey, recipientOfKey, routeEvent, ruleMatches, typeMatches, type RoutableEvent, type RoutingRule } from './routing.model.ts';
+import { addressedUserIds, defaultTargets, isKnownEventPattern, recipientKey, recipientOfKey, routeEvent, ruleMatches, typeMatches, type RoutableEvent, type RoutingRule } from './routing.model.ts';
 
 const rule = (patch: Partial<RoutingRule>): RoutingRule => ({
   id: 'rte_1',
@@ -76,6 +76,52 @@ describe('routeEvent', () => {
   });
 });
 
+describe('events addressed to a person', () => {
+  const assigned = (assigneeId: string | null, patch: Partial<RoutableEvent> = {}) =>
+    event({ type: 'renewal.task-assigned', severity: 'low', data: { taskId: 'tsk_1', assetId: 'ast_1', assigneeId }, ...patch });
+
+  it('are addressed to the assignee named in their data, and to nobody without one', () => {
+    expect(addressedUserIds({ assigneeId: 'usr_7' })).toEqual(['usr_7']);
+    expect(addressedUserIds({ assigneeId: null })).toEqual([]);
+    expect(addressedUserIds({ assigneeId: '' })).toEqual([]);
+    expect(addressedUserIds({ assigneeId: 42 })).toEqual([]);
+    expect(addressedUserIds({ monitorId: 'mon_1' })).toEqual([]);
+    expect(addressedUserIds(undefined)).toEqual([]);
+  });
+
+  it('tell the assignee when no rule matches, besides the default route', () => {
+    expect(routeEvent([], assigned('usr_7')).targets).toEqual([{ target: { kind: 'user', userId: 'usr_7' }, reason: 'addressed' }]);
+    const escalated = routeEvent([], assigned('usr_7', { type: 'renewal.task-escalated', severity: 'high' }));
+    expect(escalated.usedDefault).toBe(true);
+    expect(escalated.targets).toEqual([
+      { target: { kind: 'user', userId: 'usr_7' }, reason: 'addressed' },
+      { target: { kind: 'role', role: 'owner' }, reason: 'route:default' },
+      { target: { kind: 'role', role: 'admin' }, reason: 'route:default' },
+    ]);
+  });
+
+  it('tell the assignee of a client-facing reminder, which otherwise reaches nobody by default', () => {
+    const due = event({ type: 'renewal.due', severity: 'critical', data: { assigneeId: 'usr_7', reminder: 'pay', late: false } });
+    expect(routeEvent([], due).targets).toEqual([{ target: { kind: 'user', userId: 'usr_7' }, reason: 'addressed' }]);
+    expect(routeEvent([], { ...due, data: { assigneeId: null } }).targets).toEqual([]);
+  });
+
+  it('tell the assignee first, then whom the matching rules name', () => {
+    const rules = [rule({ id: 'rte_r', eventTypes: ['renewal.*'], targets: [{ kind: 'user', userId: 'usr_7' }, { kind: 'project-manager' }] })];
+    const routing = routeEvent(rules, assigned('usr_7'));
+    expect(routing.usedDefault).toBe(false);
+    expect(routing.targets).toEqual([
+      { target: { kind: 'user', userId: 'usr_7' }, reason: 'addressed' },
+      { target: { kind: 'user', userId: 'usr_7' }, reason: 'route:rte_r' },
+      { target: { kind: 'project-manager' }, reason: 'route:rte_r' },
+    ]);
+  });
+
+  it('address nobody on an event type without an assignee', () => {
+    expect(routeEvent([], event({ severity: 'medium', data: { incidentId: 'inc_1' } })).targets).toEqual([]);
+  });
+});
+
 describe('defaultTargets', () => {
   it('tells owners and admins about critical and high events', () => {
     expect(defaultTargets(event({ severity: 'critical' }))).toEqual([{ kind: 'role', role: 'owner' }, { kind: 'role', role: 'admin' }]);
@@ -88,6 +134,14 @@ describe('defaultTargets', () => {
     expect(defaultTargets(event({ type: 'payment.received', severity: 'high' }))).toEqual([]);
     expect(defaultTargets(event({ type: 'incident.updated', severity: 'critical' }))).toEqual([]);
     expect(defaultTargets(event({ type: 'incident.resolved', severity: 'critical' }))).toEqual([]);
+  });
+
+  it('tells owners and admins about a high renewal problem, but not about reminders or tasks handed out', () => {
+    for (const type of ['renewal.expired', 'renewal.task-escalated', 'renewal.auto-renew-failed', 'renewal.cancel-deadline']) {
+      expect(defaultTargets(event({ type, severity: 'high' })), type).toHaveLength(2);
+    }
+    expect(defaultTargets(event({ type: 'renewal.due', severity: 'high' }))).toEqual([]);
+    expect(defaultTargets(event({ type: 'renewal.task-assigned', severity: 'low' }))).toEqual([]);
   });
 
   it('leaves a broken channel to the outbox, which tells its owner on another channel', () => {

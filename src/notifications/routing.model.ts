@@ -39,6 +39,8 @@ export interface RoutableEvent {
   severity: Severity;
   clientId: string | null;
   projectId: string | null;
+  /** The event's data: an `assigneeId` in it addresses the event to that person (see addressedUserIds). */
+  data?: unknown;
 }
 
 /** A resolved person or channel. */
@@ -94,7 +96,11 @@ export function isResolution(type: string): boolean {
   return RESOLUTION_TYPES.includes(type);
 }
 
-/** Types meant for the agency's clients: nobody is told unless a rule says so. */
+/**
+ * Types meant for the agency's clients: nobody is told unless a rule says so (besides the person an
+ * event is addressed to). `renewal.expired` is not one: a lapsed service reaches the owners and admins
+ * by the default route when the publisher says it is high, even if nobody is responsible for it.
+ */
 export const CLIENT_FACING_TYPES: readonly string[] = ['renewal.due', 'payment.received', 'incident.updated'];
 
 const OWNERS_AND_ADMINS: Target[] = [
@@ -115,10 +121,27 @@ export function defaultTargets(event: RoutableEvent): Target[] {
   return isAtLeast(event.severity, 'high') ? OWNERS_AND_ADMINS : [];
 }
 
+/** Why a person is told about an event addressed to them. */
+export const ADDRESSED = 'addressed';
+
+/**
+ * The people an event is addressed to: the one responsible for it (`assigneeId` in its data, as
+ * renewal reminders and tasks carry). They are told whatever the rules say, through their own
+ * channels, quiet hours and digests like anyone else.
+ */
+export function addressedUserIds(data: unknown): string[] {
+  if (typeof data !== 'object' || data === null) return [];
+  const assigneeId = (data as { assigneeId?: unknown }).assigneeId;
+  return typeof assigneeId === 'string' && assigneeId !== '' ? [assigneeId] : [];
+}
+
 export interface Routing {
   /** The rules that matched, in the order given. */
   rules: RoutingRule[];
-  /** Targets told at once, each with why: `route:<rule id>` or `route:default`. */
+  /**
+   * Targets told at once, each with why: `addressed` (first, so a person both addressed and named
+   * by a rule is told once, as the one responsible), then `route:<rule id>` or `route:default`.
+   */
   targets: { target: Target; reason: string }[];
   /** Escalation policies to start, with the rule that named each. */
   policies: { policyId: string; ruleId: string }[];
@@ -126,12 +149,13 @@ export interface Routing {
 }
 
 export function routeEvent(rules: readonly RoutingRule[], event: RoutableEvent): Routing {
+  const addressed = addressedUserIds(event.data).map((userId): { target: Target; reason: string } => ({ target: { kind: 'user', userId }, reason: ADDRESSED }));
   const matched = rules.filter((r) => ruleMatches(r, event));
   if (matched.length === 0) {
-    const targets = defaultTargets(event).map((target) => ({ target, reason: 'route:default' }));
+    const targets = [...addressed, ...defaultTargets(event).map((target) => ({ target, reason: 'route:default' }))];
     return { rules: [], targets, policies: [], usedDefault: true };
   }
-  const targets = matched.flatMap((rule) => rule.targets.map((target) => ({ target, reason: `route:${rule.id}` })));
+  const targets = [...addressed, ...matched.flatMap((rule) => rule.targets.map((target) => ({ target, reason: `route:${rule.id}` })))];
   const policyIds = new Set<string>();
   const policies: Routing['policies'] = [];
   for (const rule of matched) {

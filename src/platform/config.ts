@@ -38,6 +38,13 @@ const schema = z.object({
   UPKEEP_MAIL_FROM: z.string().min(3).default('Upkeep <upkeep@localhost>'),
   UPKEEP_TELEGRAM_API_URL: z.url().default('https://api.telegram.org'),
   UPKEEP_TWILIO_API_URL: z.url().default('https://api.twilio.com'),
+  // Waste audit: which DNS servers answer its lookups (`ip` or `ip:port`, comma-separated; empty: the system's)
+  // and how many assets it checks at once, so a large registry does not flood a resolver.
+  UPKEEP_DNS_SERVERS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  UPKEEP_WASTE_AUDIT_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(32),
 });
 
 export interface Config {
@@ -58,6 +65,9 @@ export interface Config {
   /** Monitors may not target loopback, LAN or link-local addresses (defaults to blockPrivateAddresses). */
   readonly blockPrivateTargets: boolean;
   readonly resultsRetentionDays: number;
+  /** DNS servers for the waste audit's lookups; empty: the system's resolver. */
+  readonly dnsServers: readonly string[];
+  readonly wasteAuditConcurrency: number;
   /** Checks one worker runs at the same time. */
   readonly monitorConcurrency: number;
   readonly rdapBootstrapUrl: string;
@@ -111,5 +121,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.UPKEEP_MAIL_FROM,
     telegramApiUrl: e.UPKEEP_TELEGRAM_API_URL,
     twilioApiUrl: e.UPKEEP_TWILIO_API_URL,
+    dnsServers: e.UPKEEP_DNS_SERVERS,
+    wasteAuditConcurrency: e.UPKEEP_WASTE_AUDIT_CONCURRENCY,
   });
 }

@@ -30,6 +30,21 @@ export const ID_PREFIXES = {
   delivery: 'dlv',
   route: 'rte',
   escalation: 'esc',
+  // renewals
+  renewalPolicy: 'rnp',
+  renewalSweep: 'swp',
+  task: 'tsk',
+  taskComment: 'tkc',
+  cost: 'cst',
+  wasteAudit: 'wau',
+  wasteDecision: 'wdc',
+  calendarFeed: 'cal',
+  // desk
+  slaPlan: 'slp',
+  businessCalendar: 'bcal',
+  ticket: 'tkt',
+  ticketMessage: 'tkm',
+  ticketEvent: 'tke',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

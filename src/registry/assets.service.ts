@@ -138,9 +138,28 @@ async function writeUpdate(trx: Transaction<Schema>, audit: Audit, u: PreparedUp
 }
 
 export async function updateAsset(deps: Deps, ctx: Ctx, id: string, patch: Partial<AssetInput>): Promise<Asset> {
+  return (await updateAssetWith(deps, ctx, id, patch, async () => undefined)).asset;
+}
+
+/**
+ * Changes an asset and runs the caller's own writes in the same transaction (completing a renewal
+ * task records the payment and closes the task; a waste-audit decision to cancel is recorded with
+ * the cancellation): all of it lands, or none.
+ * `extra` gets the asset as written.
+ */
+export async function updateAssetWith<T>(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  patch: Partial<AssetInput>,
+  extra: (trx: Transaction<Schema>, audit: Audit, asset: Asset) => Promise<T>,
+): Promise<{ asset: Asset; result: T }> {
   const prepared = await prepareUpdate(deps, ctx, id, patch);
   try {
-    return await change(deps, ctx, (trx, audit) => writeUpdate(trx, audit, prepared));
+    return await change(deps, ctx, async (trx, audit) => {
+      const asset = await writeUpdate(trx, audit, prepared);
+      return { asset, result: await extra(trx, audit, asset) };
+    });
   } catch (err) {
     if (isUniqueViolation(err)) duplicateIdentifier(prepared.asset);
     throw err;

@@ -30,6 +30,12 @@ export interface RenewalPolicy {
   cancellationReminderOffsets: number[];
   /** Days before the renewal date a "pay" reminder goes out, for assets not renewed automatically. */
   paymentReminderOffsets: number[];
+  /**
+   * Days after the renewal date an auto-renewing asset's expiry must have moved on (seen by a
+   * domain or TLS check, or confirmed by a person) before "auto-renew failed" is raised. Small,
+   * so the alert comes while the registrar's or provider's own grace period still saves the service.
+   */
+  autoRenewGraceDays: number;
 }
 
 export const DEFAULT_RENEWAL_POLICY: RenewalPolicy = Object.freeze({
@@ -42,6 +48,7 @@ export const DEFAULT_RENEWAL_POLICY: RenewalPolicy = Object.freeze({
   cancellationNoticeDays: null,
   cancellationReminderOffsets: [14, 7, 1, 0],
   paymentReminderOffsets: [7, 1],
+  autoRenewGraceDays: 3,
 }) as RenewalPolicy;
 
 /** An override: a field left out (undefined) is inherited from the less specific layers. */
@@ -128,6 +135,7 @@ const fields = {
   cancellationNoticeDays: days('the notice period').nullable(),
   cancellationReminderOffsets: offsets('a cancellation reminder'),
   paymentReminderOffsets: offsets('a payment reminder'),
+  autoRenewGraceDays: z.number().int('must be a whole number of days').min(0, 'cannot be negative').max(90, 'can be at most 90 days'),
 };
 
 /** Escalating before the task even exists would escalate at once; almost surely a typing mistake. */

@@ -44,9 +44,15 @@ export interface ReminderSlot {
 /** Statuses that still call for reminders; renewing, cancelled and retired assets are dealt with. */
 const REMINDED_STATUSES: readonly Asset['status'][] = ['active', 'expiring', 'expired'];
 
-/** `date` plus `n` calendar days (negative for earlier), as `YYYY-MM-DD`. */
+const twoDigits = (v: number) => (v < 10 ? `0${v}` : `${v}`);
+
+/**
+ * `date` plus `n` calendar days (negative for earlier), as `YYYY-MM-DD`. Plain UTC date arithmetic
+ * rather than Luxon or ISO parsing and formatting: a sweep calls this millions of times.
+ */
 export function addDays(date: string, n: number): string {
-  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days: n }).toISODate()!;
+  const day = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + n));
+  return `${day.getUTCFullYear()}-${twoDigits(day.getUTCMonth() + 1)}-${twoDigits(day.getUTCDate())}`;
 }
 
 /**
@@ -87,17 +93,34 @@ export function reminderSchedule(facts: Pick<RenewalFacts, 'autoRenew'>, renewal
   return slots;
 }
 
+// Thousands of assets share a reminder day and a time zone; Luxon's zone arithmetic is the costly part.
+const localInstants = new Map<string, DateTime>();
+
 /** The instant local date `date` reaches wall-clock `clock` in `zone`; a time in a DST gap moves forward, as clocks do. */
 export function localInstant(date: string, clock: string, zone: string): DateTime {
+  const cacheKey = `${date}|${clock}|${zone}`;
+  const cached = localInstants.get(cacheKey);
+  if (cached) return cached;
   const [hour, minute] = clock.split(':').map(Number) as [number, number];
-  const day = DateTime.fromISO(date, { zone });
-  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone });
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const instant = DateTime.fromObject({ year, month, day, hour, minute }, { zone });
+  if (localInstants.size >= 10_000) localInstants.clear();
+  localInstants.set(cacheKey, instant);
+  return instant;
 }
+
+// A sweep asks for the same few (instant, zone) pairs once per asset; converting is the costly part.
+const localNows = new Map<string, DateTime>();
 
 /** `now` in `zone`; an unknown zone is a bug upstream (zones are validated on input), not a day to skip silently. */
 function localNow(now: Date, zone: string): DateTime {
+  const cacheKey = `${now.getTime()}|${zone}`;
+  const cached = localNows.get(cacheKey);
+  if (cached) return cached;
   const local = DateTime.fromJSDate(now, { zone });
   if (!local.isValid) throw new RangeError(`Unknown time zone: ${zone}`);
+  if (localNows.size >= 1000) localNows.clear();
+  localNows.set(cacheKey, local);
   return local;
 }
 
@@ -116,13 +139,20 @@ export function dueReminders(facts: RenewalFacts, policy: RenewalPolicy, lastSwe
   if (!facts.expiresOn || !REMINDED_STATUSES.includes(facts.status)) return [];
   const local = localNow(now, timeZone);
   const today = local.toISODate()!;
+  // A reminder fires on its local day (or just after, out of a DST gap): days after today, or over
+  // a day before the last sweep's local day, cannot be in the window. Dropping them by date first
+  // spares the costly time-zone arithmetic for all but a few days.
+  const since = lastSweepAt === null ? null : addDays(localNow(lastSweepAt, timeZone).toISODate()!, -1);
+  const candidates = reminderSchedule(facts, facts.expiresOn, policy)
+    .filter((slot) => slot.remindOn <= today && today <= slot.staleAfter && (since === null || slot.remindOn >= since))
+    // Latest day first: the first of a kind that has fired is the one to send (same clock time, later day, later instant).
+    .sort((a, b) => (a.remindOn < b.remindOn ? 1 : a.remindOn > b.remindOn ? -1 : 0));
   const latest = new Map<ReminderKind, { slot: ReminderSlot; fireAt: DateTime }>();
-  for (const slot of reminderSchedule(facts, facts.expiresOn, policy)) {
+  for (const slot of candidates) {
+    if (latest.has(slot.kind)) continue;
     const fireAt = localInstant(slot.remindOn, policy.reminderTime, timeZone);
     if (fireAt > local || (lastSweepAt !== null && fireAt.toMillis() <= lastSweepAt.getTime())) continue;
-    if (today > slot.staleAfter) continue;
-    const best = latest.get(slot.kind);
-    if (!best || fireAt > best.fireAt) latest.set(slot.kind, { slot, fireAt });
+    latest.set(slot.kind, { slot, fireAt });
   }
   return [...latest.values()].map(({ slot, fireAt }) => toReminder(facts.id, facts.expiresOn!, slot, fireAt, today));
 }

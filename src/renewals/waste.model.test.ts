@@ -61,6 +61,12 @@ describe('checkAsset: domains', () => {
     });
   });
 
+  it('does not call a page unknown when DNS says the domain has no address to serve one from', () => {
+    expect(checkAsset(asset({ dns: { delegated: true, a: [], aaaa: [], mx: [] }, page: null })).unknown).toEqual([]);
+    expect(checkAsset(asset({ dns: { delegated: false, a: [], aaaa: [], mx: [] }, page: null })).unknown).toEqual([]);
+    expect(checkAsset(asset({ page: null })).unknown).toEqual(['web page: not fetched']);
+  });
+
   it('does not take empty answers for "no records" when the delegation lookup failed', () => {
     expect(checkAsset(asset({ dns: { delegated: null, a: [], aaaa: [], mx: [] } }))).toEqual({
       reasons: [],
@@ -100,6 +106,14 @@ describe('checkAsset: licences, subscriptions and auto-renew', () => {
     const archived = licence({ kind: 'subscription', projects: [{ projectId: 'prj_old', archived: true }] });
     expect(checkAsset(archived).reasons[0]).toEqual({ code: 'no-active-project', evidence: ['linked only to archived projects: prj_old'] });
     expect(codes(licence({ projects: [{ projectId: 'prj_old', archived: true }, { projectId: 'prj_live', archived: false }] }))).toEqual([]);
+  });
+
+  it('names projects in the evidence when their names are known', () => {
+    const named = licence({ autoRenew: true, projects: [{ projectId: 'prj_old', name: 'Old campaign', archived: true }] });
+    expect(checkAsset(named).reasons.map((r) => r.evidence)).toEqual([
+      ['linked only to archived projects: "Old campaign"'],
+      ['auto-renew is on, but its projects are archived: "Old campaign"'],
+    ]);
   });
 
   it('does not ask domains to be linked to a project', () => {
@@ -165,7 +179,7 @@ describe('findWaste', () => {
       ['ast_third', 'ast_first'],
       ['ast_second', 'ast_first'],
     ]);
-    expect(items[1]?.reasons[0]?.evidence).toEqual(['the same domain as ast_first ("bücher.se"), recorded earlier']);
+    expect(items[1]?.reasons[0]?.evidence).toEqual(['the same domain as "bücher.se", recorded earlier']);
   });
 
   it('does not call records of different clients or different kinds duplicates', () => {
@@ -206,6 +220,8 @@ describe('findWaste: decisions', () => {
     const nowUsed = { ...parkedDomain, page: { parked: false, evidence: [] } };
     expect(findWaste([nowUsed], [cancel], NOW)).toMatchObject([{ assetId: 'ast_p', state: 'cancel-decided', reasons: [] }]);
     expect(findWaste([{ ...parkedDomain, status: 'retired' }], [cancel], NOW)).toEqual([]);
+    // Deciding "cancel" sets the status to cancelled at once: the item must still be listed.
+    expect(findWaste([{ ...parkedDomain, status: 'cancelled' }], [cancel], NOW)).toMatchObject([{ assetId: 'ast_p', state: 'cancel-decided' }]);
   });
 
   it('follows the most recent decision for an asset, whatever order they come in', () => {

@@ -25,6 +25,8 @@ export interface PageFacts {
 
 export interface LinkedProject {
   projectId: string;
+  /** What evidence shows a person; the id when left out. */
+  name?: string;
   /** An archived project is finished or retired: nothing should still be paid for it. */
   archived: boolean;
 }
@@ -103,9 +105,10 @@ const MS_PER_DAY = 86_400_000;
 
 /** The audit over all assets of one or more clients: one item per asset that looks wasted or is being cancelled. */
 export function findWaste(facts: WasteFacts[], decisions: WasteDecision[], now: Date): WasteItem[] {
-  const live = facts.filter((f) => !isGone(f));
-  const duplicates = findDuplicates(live);
   const latest = latestDecisions(decisions);
+  const live = facts.filter((f) => !isGone(f, latest.get(f.assetId)));
+  // A cancelled record is not the one kept, nor a second copy of it.
+  const duplicates = findDuplicates(live.filter((f) => f.status !== 'cancelled'));
   const items: WasteItem[] = [];
   for (const asset of live) {
     const check = checkAsset(asset);
@@ -128,17 +131,25 @@ export function checkAsset(asset: WasteFacts): AssetCheck {
   return check;
 }
 
-/** Retired and cancelled assets cost nothing any more, so they are neither waste nor duplicates. */
-function isGone(asset: WasteFacts): boolean {
-  return asset.status === 'retired' || asset.status === 'cancelled';
+/**
+ * Retired and cancelled assets cost nothing any more, so they are neither waste nor duplicates.
+ * Except: cancelling on the audit's advice sets the status to cancelled at once, and the item must
+ * stay listed as cancel-decided until someone confirms it is gone by retiring the asset.
+ */
+function isGone(asset: WasteFacts, decision: WasteDecision | undefined): boolean {
+  if (asset.status === 'cancelled') return decision?.decision !== 'cancel';
+  return asset.status === 'retired';
 }
 
 function checkDomain(asset: WasteFacts, check: AssetCheck): void {
   const dns = asset.dns;
   if (dns === null) check.unknown.push('DNS: not looked up');
   else checkDns(dns, check);
-  if (asset.page === null) check.unknown.push('web page: not fetched');
-  else if (asset.page.parked) check.reasons.push({ code: 'domain-parked', evidence: asset.page.evidence });
+  // A domain DNS says has no address serves no page: nothing is missing then.
+  const pageExpected = dns === null || dns.a.length + dns.aaaa.length > 0;
+  if (asset.page === null) {
+    if (pageExpected) check.unknown.push('web page: not fetched');
+  } else if (asset.page.parked) check.reasons.push({ code: 'domain-parked', evidence: asset.page.evidence });
 }
 
 function checkDns(dns: DnsFacts, check: AssetCheck): void {
@@ -172,15 +183,24 @@ function checkProjects(asset: WasteFacts, check: AssetCheck): void {
   const evidence =
     asset.projects.length === 0
       ? ['linked to no project']
-      : [`linked only to archived projects: ${asset.projects.map((p) => p.projectId).join(', ')}`];
+      : [`linked only to archived projects: ${asset.projects.map(projectLabel).join(', ')}`];
   check.reasons.push({ code: 'no-active-project', evidence });
 }
 
 function checkAutoRenew(asset: WasteFacts, check: AssetCheck): void {
   // Without any project there is no retired project to speak of; that case is `no-active-project`.
   if (!asset.autoRenew || asset.projects.length === 0 || asset.projects.some((p) => !p.archived)) return;
-  const archived = asset.projects.map((p) => p.projectId).join(', ');
+  const archived = asset.projects.map(projectLabel).join(', ');
   check.reasons.push({ code: 'auto-renew-retired-project', evidence: [`auto-renew is on, but its projects are archived: ${archived}`] });
+}
+
+function projectLabel(project: LinkedProject): string {
+  return project.name ? `"${project.name}"` : project.projectId;
+}
+
+/** Why a later record is a duplicate, in words: the record kept is named by what a person typed. */
+export function duplicateEvidence(kind: AssetKind, firstIdentifier: string): string {
+  return `the same ${kind} as "${firstIdentifier}", recorded earlier`;
 }
 
 /**
@@ -214,7 +234,7 @@ function findDuplicates(assets: WasteFacts[]): Map<string, WasteReason> {
     const [first, ...later] = [...group].sort(byRecorded);
     if (!first) continue;
     for (const asset of later) {
-      const evidence = [`the same ${asset.kind} as ${first.assetId} ("${first.identifier}"), recorded earlier`];
+      const evidence = [duplicateEvidence(asset.kind, first.identifier)];
       reasons.set(asset.assetId, { code: 'duplicate', evidence, duplicateOf: first.assetId });
     }
   }
@@ -226,7 +246,7 @@ function byRecorded(a: WasteFacts, b: WasteFacts): number {
 }
 
 /** The decision that counts for each asset: the most recent one. */
-function latestDecisions(decisions: WasteDecision[]): Map<string, WasteDecision> {
+export function latestDecisions(decisions: WasteDecision[]): Map<string, WasteDecision> {
   const latest = new Map<string, WasteDecision>();
   for (const decision of decisions) {
     const known = latest.get(decision.assetId);
@@ -239,7 +259,7 @@ function latestDecisions(decisions: WasteDecision[]): Map<string, WasteDecision>
  * Whether and how an asset is listed. A "cancel" stays listed even when the reasons are gone, so
  * nobody forgets to carry it out; a "keep" silences the asset until it runs out.
  */
-function itemState(looksWasted: boolean, decision: WasteDecision | undefined, now: Date): WasteItem['state'] | null {
+export function itemState(looksWasted: boolean, decision: WasteDecision | undefined, now: Date): WasteItem['state'] | null {
   if (decision?.decision === 'cancel') return 'cancel-decided';
   if (!looksWasted) return null;
   if (decision?.decision === 'keep' && now.getTime() < keptUntil(decision)) return null;

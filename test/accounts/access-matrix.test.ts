@@ -96,6 +96,28 @@ const KEY_EXPECTATIONS: [Who, string, boolean][] = [
   ['ownerWrite', `POST ${API}assets`, true],
   ['ownerWrite', REVEAL, false],
   ['ownerWrite', `POST ${API}users`, false],
+  // Renewals: managers work tasks and decide on waste; policies are an owner's or admin's; clients see none of it.
+  ['manager', `POST ${API}tasks/:id/complete`, true],
+  ['manager', `PUT ${API}renewal-policies/default`, false],
+  ['manager', `POST ${API}assets/:id/waste-decision`, true],
+  ['viewer', `GET ${API}tasks`, true],
+  ['viewer', `PATCH ${API}tasks/:id`, false],
+  ['viewer', `POST ${API}waste-audits`, false],
+  ['admin', `PUT ${API}renewal-policies/default`, true],
+  ['admin', `POST ${API}renewals/sweeps`, true],
+  ['client', `GET ${API}tasks`, false],
+  ['client', `GET ${API}waste-report`, false],
+  ['client', `GET ${API}renewals/forecast`, false],
+  ['ownerRead', `GET ${API}tasks`, true],
+  ['ownerRead', `POST ${API}tasks/:id/comments`, false],
+  ['ownerWrite', `POST ${API}tasks/:id/complete`, true],
+  ['ownerWrite', `PUT ${API}renewal-policies/default`, false],
+  // SLA desk: everyone reads the plan that applies to them; only owners and admins set plans up.
+  ['manager', `POST ${API}sla-plans`, false],
+  ['viewer', `GET ${API}sla-plans`, true],
+  ['client', `GET ${API}clients/:id/sla`, true],
+  ['client', `POST ${API}business-calendars`, false],
+  ['ownerRead', `GET ${API}sla-plans/:id/targets-preview`, true],
 ];
 
 interface ApiRoute {

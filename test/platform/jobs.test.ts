@@ -6,6 +6,8 @@ import { PermanentJobError, type JobContext, type JobHandlers, type JobStatus } 
 import { enqueueJob } from '../../src/platform/jobs/queue.ts';
 import { claimDueJobs, findJob, markJobDone } from '../../src/platform/jobs/store.ts';
 import { JobAbandonedError, JobWorker, type JobWorkerOptions } from '../../src/platform/jobs/worker.ts';
+import { jobRetentionJobs, PRUNE_JOBS } from '../../src/platform/jobs/retention.ts';
+import type { Deps } from '../../src/platform/deps.ts';
 import { createTestDatabase, testDialect, type TestDatabase } from '../support/db.ts';
 
 let database: TestDatabase;
@@ -396,5 +398,35 @@ describe('stopping', () => {
     startWorker({ handlers: { probe: async (_p, { attempt }) => void attempts.push(attempt) } });
     await jobReaches(job.id, 'done', 1);
     expect(attempts).toEqual([1]);
+  });
+});
+
+describe('retention', () => {
+  it('deletes done jobs after a week and dead ones after a month, and keeps everything else', async () => {
+    const now = new Date('2030-05-31T04:00:00.000Z');
+    const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000).toISOString();
+    const job = (id: string, status: JobStatus, finishedDaysAgo: number | null) => ({
+      id,
+      name: 'x',
+      payload: 'null',
+      idempotency_key: `key-${id}`,
+      status,
+      attempts: 1,
+      max_attempts: 10,
+      run_at: daysAgo(40),
+      created_at: daysAgo(40),
+      updated_at: daysAgo(40),
+      finished_at: finishedDaysAgo === null ? null : daysAgo(finishedDaysAgo),
+    });
+    await database.db
+      .insertInto('jobs')
+      .values([job('done-old', 'done', 8), job('done-recent', 'done', 6), job('dead-old', 'dead', 31), job('dead-recent', 'dead', 20), job('queued', 'queued', null), job('failed', 'failed', null)])
+      .execute();
+    const deps = { database, logger, now: () => now } as unknown as Deps;
+    await jobRetentionJobs(deps)[PRUNE_JOBS]!({ date: '2030-05-31' }, { jobId: 'j', attempt: 1, maxAttempts: 1, signal: new AbortController().signal, logger });
+    const left = await database.db.selectFrom('jobs').select(['id', 'name', 'idempotency_key']).orderBy('id').execute();
+    expect(left.filter((j) => j.name === 'x').map((j) => j.id)).toEqual(['dead-recent', 'done-recent', 'failed', 'queued']);
+    // It books tomorrow's run.
+    expect(left.filter((j) => j.name === PRUNE_JOBS).map((j) => j.idempotency_key)).toEqual([`${PRUNE_JOBS}:2030-06-01`]);
   });
 });

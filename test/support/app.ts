@@ -1,4 +1,5 @@
 import os from 'node:os';
+import type { Writable } from 'node:stream';
 import { request as httpRequest } from 'undici';
 import { buildApp } from '../../src/app.ts';
 import { CLI_ACTOR, type Role } from '../../src/accounts/model.ts';
@@ -37,14 +38,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Log everything at debug level into this stream instead of nowhere (to prove what never reaches a log). */
+  logTo?: Writable;
+}
+
 /** The real app on a real database, listening on a free loopback port. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({ UPKEEP_DATA_DIR: os.tmpdir(), UPKEEP_PORT: '0', UPKEEP_LOG_LEVEL: 'silent', ...env });
   const clock = { now: new Date() };
   const deps: Deps = {
     config,
-    logger: createLogger('silent'),
+    logger: options.logTo ? createLogger('debug', options.logTo) : createLogger('silent'),
     database: db,
     secrets: createSecretBox(Buffer.alloc(32, 7)),
     now: () => clock.now,

@@ -22,6 +22,18 @@ import { MonitorsPage } from './pages/MonitorsPage.tsx';
 import { MonitorNewPage } from './pages/monitors/MonitorNewPage.tsx';
 import { StatusPagesPage } from './pages/StatusPagesPage.tsx';
 import { PublicStatusPage } from './pages/status/PublicStatusPage.tsx';
+import { RenewalsLayout } from './pages/renewals/RenewalsLayout.tsx';
+import { TasksPage } from './pages/renewals/TasksPage.tsx';
+import { TaskPage } from './pages/renewals/TaskPage.tsx';
+import { CalendarPage } from './pages/renewals/CalendarPage.tsx';
+import { WastePage } from './pages/renewals/WastePage.tsx';
+import { InsightsPage } from './pages/renewals/InsightsPage.tsx';
+import { PoliciesPage } from './pages/renewals/PoliciesPage.tsx';
+import { DeskLayout } from './pages/desk/DeskLayout.tsx';
+import { TicketsPage } from './pages/desk/TicketsPage.tsx';
+import { NewTicketPage } from './pages/desk/NewTicketPage.tsx';
+import { TicketPage } from './pages/desk/TicketPage.tsx';
+import { SlaPage } from './pages/desk/SlaPage.tsx';
 
 // The monitor page carries the chart library: loaded when first opened.
 const MonitorPage = lazy(() => import('./pages/monitors/MonitorPage.tsx').then((m) => ({ default: m.MonitorPage })));
@@ -61,6 +73,23 @@ function Pages() {
           <Route path="incidents/:id" element={<IncidentPage />} />
           <Route path="maintenance" element={isStaff(user) ? <MaintenancePage /> : <NotAllowed />} />
           <Route path="status-pages" element={<StatusPagesPage />} />
+          <Route path="renewals" element={isStaff(user) ? <RenewalsLayout /> : <NotAllowed />}>
+            <Route index element={<Navigate to="/renewals/tasks" replace />} />
+            <Route path="tasks" element={<TasksPage />} />
+            <Route path="tasks/:id" element={<TaskPage />} />
+            <Route path="calendar" element={<CalendarPage />} />
+            <Route path="waste" element={<WastePage />} />
+            <Route path="insights" element={<InsightsPage />} />
+            <Route path="policies" element={<PoliciesPage />} />
+          </Route>
+          {/* The support desk: staff and client-portal users alike (the API narrows a client to its own). */}
+          <Route path="desk" element={<DeskLayout />}>
+            <Route index element={<Navigate to="/desk/tickets" replace />} />
+            <Route path="tickets" element={<TicketsPage />} />
+            <Route path="tickets/new" element={user?.role === 'viewer' ? <NotAllowed /> : <NewTicketPage />} />
+            <Route path="tickets/:id" element={<TicketPage />} />
+            <Route path="sla" element={<SlaPage />} />
+          </Route>
           <Route path="import" element={canWrite(user) ? <ImportPage /> : <NotAllowed />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>

@@ -24,8 +24,23 @@ interface Reader {
   userId: string | null;
 }
 
-/** Acknowledging these stops an escalation; a resolution or a receipt has nothing to stop. */
-const ACKNOWLEDGEABLE: ReadonlySet<EventType> = new Set(['incident.opened', 'incident.updated', 'heartbeat.late', 'certificate.expiring', 'domain.expiring', 'renewal.due', 'channel.broken']);
+/**
+ * Acknowledging these stops an escalation; a resolution, a receipt or a task handed to someone
+ * (it is theirs to do, not a problem to take in hand) has nothing to stop.
+ */
+const ACKNOWLEDGEABLE: ReadonlySet<EventType> = new Set<EventType>([
+  'incident.opened',
+  'incident.updated',
+  'heartbeat.late',
+  'certificate.expiring',
+  'domain.expiring',
+  'renewal.due',
+  'renewal.expired',
+  'renewal.cancel-deadline',
+  'renewal.task-escalated',
+  'renewal.auto-renew-failed',
+  'channel.broken',
+]);
 
 interface StoredEvent extends RenderableEvent {
   id: string;
@@ -45,7 +60,7 @@ export async function composeMessage(deps: Deps, n: Notification, channel: Chann
     const template = await resolveTemplate(db, event.type, reader.audience, reader.locale);
     const links = {
       acknowledge: reader.audience === 'staff' && ACKNOWLEDGEABLE.has(event.type) ? ackUrl(deps, event.subjectKey, reader.userId) : null,
-      open: openUrl(deps, event),
+      open: openUrl(deps, event, reader.audience),
     };
     const rendered = renderEvent(event, template, { ...base, links });
     return { ...rendered, severity: event.severity, eventType: event.type, idempotencyKey, links, data: { eventId: event.id, ...event.data } };
@@ -114,11 +129,12 @@ function publicBase(deps: Deps): string {
   return deps.config.publicUrl.replace(/\/+$/, '');
 }
 
-/** Where in Upkeep the event's subject is shown. */
-function openUrl(deps: Deps, event: StoredEvent): string | null {
+/** Where in Upkeep the event's subject is shown; renewal tasks are the staff's own pages. */
+function openUrl(deps: Deps, event: StoredEvent, audience: Audience): string | null {
   const d = event.data;
   const base = publicBase(deps);
   if (typeof d.incidentId === 'string') return `${base}/incidents/${d.incidentId}`;
+  if (typeof d.taskId === 'string' && audience === 'staff') return `${base}/renewals/tasks/${d.taskId}`;
   if (typeof d.assetId === 'string') return `${base}/assets/${d.assetId}`;
   if (typeof d.monitorId === 'string') return `${base}/monitors/${d.monitorId}`;
   if (typeof d.channelId === 'string') return `${base}/settings/notifications`;

@@ -23,15 +23,32 @@ export const EVENT_FIELDS: { readonly [T in EventType]: FieldsOf<T> } = {
   'certificate.expiring': { monitorId: 'id', monitorName: 'text', host: 'text', validTo: 'instant', daysLeft: 'number', issuer: 'text' },
   'domain.expiring': { monitorId: 'id', assetId: 'id', domain: 'text', expiresOn: 'date', daysLeft: 'number', registrar: 'text' },
   'heartbeat.late': { monitorId: 'id', monitorName: 'text', lastPingAt: 'instant', expectedBy: 'instant' },
-  'renewal.due': { assetId: 'id', assetName: 'text', expiresOn: 'date', daysLeft: 'number', price: 'money' },
+  'renewal.due': { assetId: 'id', assetName: 'text', expiresOn: 'date', daysLeft: 'number', price: 'money', reminder: 'text', late: 'boolean', assigneeId: 'id' },
+  'renewal.expired': { assetId: 'id', assetName: 'text', expiredOn: 'date', daysOverdue: 'number', price: 'money', late: 'boolean', assigneeId: 'id' },
+  'renewal.cancel-deadline': { assetId: 'id', assetName: 'text', renewalOn: 'date', cancelBy: 'date', daysLeft: 'number', price: 'money', late: 'boolean', assigneeId: 'id' },
+  'renewal.task-assigned': { taskId: 'id', assetId: 'id', assetName: 'text', renewalOn: 'date', dueOn: 'date', assigneeId: 'id', assigneeName: 'text' },
+  'renewal.task-escalated': { taskId: 'id', assetId: 'id', assetName: 'text', renewalOn: 'date', dueOn: 'date', daysLeft: 'number', assigneeId: 'id', assigneeName: 'text' },
+  'renewal.task-pushed': { taskId: 'id', assetId: 'id', assetName: 'text', assetKind: 'text', assetIdentifier: 'text', clientId: 'id', clientName: 'text', renewalOn: 'date', dueOn: 'date', assigneeId: 'id', assigneeName: 'text', url: 'text' },
+  'renewal.auto-renew-failed': { assetId: 'id', assetName: 'text', renewalOn: 'date', graceEndedOn: 'date', provider: 'text', assigneeId: 'id' },
   'payment.received': { invoiceNumber: 'text', amount: 'money', paidAt: 'instant' },
   'channel.broken': { channelId: 'id', channelName: 'text', reason: 'text' },
 };
 
 /** Placeholders every event template may use besides its event's fields. */
 export const COMMON_PLACEHOLDERS = ['recipientName', 'agencyName', 'severity'] as const;
-/** Values worked out from an event's fields, where the raw field reads badly. */
-export const DERIVED_PLACEHOLDERS: Partial<Record<EventType, readonly string[]>> = { 'incident.resolved': ['downtime'] };
+/**
+ * Values worked out from an event's fields, where the raw field reads badly: `downtime` (1 hour 5 minutes),
+ * `dueIn` (in 30 days, tomorrow, today), `expiredAgo` (3 days ago, yesterday), `reminderLabel` and
+ * `reminderNotice` (a renewal or a payment reminder, short for staff and polite for clients), and
+ * `lateNote` (a line saying the reminder comes late, or nothing).
+ */
+export const DERIVED_PLACEHOLDERS: Partial<Record<EventType, readonly string[]>> = {
+  'incident.resolved': ['downtime'],
+  'renewal.due': ['reminderLabel', 'reminderNotice', 'dueIn', 'lateNote'],
+  'renewal.expired': ['expiredAgo', 'lateNote'],
+  'renewal.cancel-deadline': ['dueIn', 'lateNote'],
+  'renewal.task-escalated': ['dueIn'],
+};
 
 export function placeholdersFor(eventType: EventType): string[] {
   return [...COMMON_PLACEHOLDERS, ...Object.keys(EVENT_FIELDS[eventType]), ...(DERIVED_PLACEHOLDERS[eventType] ?? [])];

@@ -1,5 +1,7 @@
-import type { EventType, Severity } from '../events.ts';
+import type { EventData, EventType, Severity } from '../events.ts';
 import type { Audience } from './model.ts';
+
+export type RenewalReminder = EventData['renewal.due']['reminder'];
 
 /** The built-in wording of one language: every event type for staff and for clients, and the frame around it. */
 export interface LocalePack {
@@ -14,5 +16,14 @@ export interface LocalePack {
   digest: { subject: string; intro: string };
   /** A channel's "send test"; placeholders {{channelName}}, {{recipientName}}, {{agencyName}}. */
   test: { subject: string; text: string };
+  /** Words the renewal templates get through derived placeholders ({{reminderLabel}}, {{reminderNotice}}, {{lateNote}}). */
+  renewal: {
+    /** Short, before {{dueIn}} in a staff subject: "Renewal due" + " in 30 days". */
+    label: Record<RenewalReminder, string>;
+    /** A polite title for a client's subject. */
+    notice: Record<RenewalReminder, string>;
+    /** Said when a reminder's day passed while Upkeep was not running. */
+    late: string;
+  };
   templates: Record<EventType, Record<Audience, { subject: string; text: string }>>;
 }

@@ -2,7 +2,7 @@ import type { Locale } from '../../accounts/model.ts';
 import { toDecimalString, type Money } from '../../platform/money.ts';
 import type { EventType, Severity } from '../events.ts';
 import { PACKS } from './catalogue.ts';
-import { EVENT_FIELDS, escapeHtml, fill, type FieldKind, type TemplateText } from './model.ts';
+import { DERIVED_PLACEHOLDERS, EVENT_FIELDS, escapeHtml, fill, type FieldKind, type TemplateText } from './model.ts';
 import type { LocalePack } from './pack.ts';
 
 /**
@@ -85,8 +85,31 @@ export function eventValues(event: RenderableEvent, ctx: RenderContext): Record<
   const values: Record<string, string> = { ...commonValues(ctx), severity: pack.severity[event.severity] ?? event.severity };
   const fields = EVENT_FIELDS[event.type] as Record<string, FieldKind>;
   for (const [name, kind] of Object.entries(fields)) values[name] = formatValue(event.data[name], kind, pack, ctx);
-  if (event.type === 'incident.resolved') values.downtime = formatDuration(Number(event.data.downtimeSeconds ?? 0), ctx.locale);
-  return values;
+  return Object.assign(values, derivedValues(event, pack, ctx.locale));
+}
+
+/** The derived placeholders of the event's type (see DERIVED_PLACEHOLDERS). */
+function derivedValues(event: RenderableEvent, pack: LocalePack, locale: Locale): Record<string, string> {
+  const wanted = DERIVED_PLACEHOLDERS[event.type] ?? [];
+  const d = event.data;
+  const reminder = d.reminder === 'pay' ? 'pay' : 'renewal';
+  const all: Record<string, () => string> = {
+    downtime: () => formatDuration(Number(d.downtimeSeconds ?? 0), locale),
+    dueIn: () => formatRelativeDays(Number(d.daysLeft ?? 0), locale),
+    expiredAgo: () => formatRelativeDays(-Number(d.daysOverdue ?? 0), locale),
+    reminderLabel: () => pack.renewal.label[reminder],
+    reminderNotice: () => pack.renewal.notice[reminder],
+    // On a line of its own after the text, or nothing at all when the reminder is on time.
+    lateNote: () => (d.late === true ? `\n${pack.renewal.late}` : ''),
+  };
+  return Object.fromEntries(wanted.map((name) => [name, all[name]?.() ?? '']));
+}
+
+/** 30 → "in 30 days", 1 → "tomorrow", 0 → "today", -3 → "3 days ago", in the recipient's language. */
+export function formatRelativeDays(days: number, locale: Locale): string {
+  let format = relativeFormats.get(locale);
+  if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+  return format.format(Number.isFinite(days) ? Math.round(days) : 0, 'day');
 }
 
 function formatValue(value: unknown, kind: FieldKind, pack: LocalePack, ctx: RenderContext): string {
@@ -115,6 +138,7 @@ function isMoney(value: unknown): value is Money {
 // they are made once per language and time zone, and kept.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 
 function dateFormat(locale: Locale, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;

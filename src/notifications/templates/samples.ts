@@ -28,7 +28,31 @@ export const SAMPLE_EVENTS: { readonly [T in EventType]: { severity: Severity; d
   },
   'renewal.due': {
     severity: 'medium',
-    data: { assetId: 'ast_sample', assetName: 'example.com hosting', expiresOn: '2026-12-21', daysLeft: 30, price: { amount: 129_900, currency: 'EUR' } },
+    data: { assetId: 'ast_sample', assetName: 'example.com hosting', expiresOn: '2026-12-21', daysLeft: 30, price: { amount: 129_900, currency: 'EUR' }, reminder: 'renewal', late: false, assigneeId: 'usr_sample' },
+  },
+  'renewal.expired': {
+    severity: 'high',
+    data: { assetId: 'ast_sample', assetName: 'example.com hosting', expiredOn: '2026-11-18', daysOverdue: 3, price: { amount: 129_900, currency: 'EUR' }, late: false, assigneeId: 'usr_sample' },
+  },
+  'renewal.cancel-deadline': {
+    severity: 'medium',
+    data: { assetId: 'ast_sample', assetName: 'Design tool licence', renewalOn: '2027-01-31', cancelBy: '2026-12-01', daysLeft: 10, price: { amount: 59_900, currency: 'EUR' }, late: false, assigneeId: 'usr_sample' },
+  },
+  'renewal.task-assigned': {
+    severity: 'low',
+    data: { taskId: 'tsk_sample', assetId: 'ast_sample', assetName: 'example.com hosting', renewalOn: '2026-12-21', dueOn: '2026-12-21', assigneeId: 'usr_sample', assigneeName: 'Alex' },
+  },
+  'renewal.task-escalated': {
+    severity: 'high',
+    data: { taskId: 'tsk_sample', assetId: 'ast_sample', assetName: 'example.com hosting', renewalOn: '2026-12-21', dueOn: '2026-12-21', daysLeft: 7, assigneeId: 'usr_sample', assigneeName: 'Alex' },
+  },
+  'renewal.task-pushed': {
+    severity: 'info',
+    data: { taskId: 'tsk_sample', assetId: 'ast_sample', assetName: 'example.com hosting', assetKind: 'hosting', assetIdentifier: 'example.com', clientId: 'cli_sample', clientName: 'Example Ltd', renewalOn: '2026-12-21', dueOn: '2026-12-21', assigneeId: 'usr_sample', assigneeName: 'Alex', url: 'https://upkeep.example/renewals/tasks/tsk_sample' },
+  },
+  'renewal.auto-renew-failed': {
+    severity: 'high',
+    data: { assetId: 'ast_sample', assetName: 'example.org', renewalOn: '2026-11-18', graceEndedOn: '2026-11-21', provider: 'Example Registrar', assigneeId: 'usr_sample' },
   },
   'payment.received': {
     severity: 'info',

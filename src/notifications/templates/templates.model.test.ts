@@ -28,7 +28,23 @@ describe('the built-in templates', () => {
 
   it('differ from English in every other language', () => {
     for (const locale of TEMPLATE_LOCALES.filter((l) => l !== 'en')) {
-      expect(PACKS[locale].templates['renewal.due'].client.text).not.toBe(PACKS.en.templates['renewal.due'].client.text);
+      for (const type of EVENT_TYPES.filter((t) => t.startsWith('renewal.'))) {
+        expect(PACKS[locale].templates[type].client.text, `${locale} ${type}`).not.toBe(PACKS.en.templates[type].client.text);
+        expect(PACKS[locale].templates[type].staff.text, `${locale} ${type}`).not.toBe(PACKS.en.templates[type].staff.text);
+      }
+    }
+  });
+
+  it('render every sample event with every value filled in', () => {
+    for (const locale of TEMPLATE_LOCALES) {
+      for (const type of EVENT_TYPES) {
+        for (const audience of AUDIENCES) {
+          const message = renderEvent(sample(type), { ...PACKS[locale].templates[type][audience], html: null }, ctx(locale));
+          const label = `${locale} ${type} ${audience}`;
+          expect(message.subject, label).not.toMatch(/\{\{|undefined|NaN|—/);
+          expect(message.text, label).not.toMatch(/\{\{|undefined|NaN/);
+        }
+      }
     }
   });
 });
@@ -56,6 +72,31 @@ describe('rendering', () => {
     expect(message.text).toContain('Kvittera: https://upkeep.test/ack/t0k');
     expect(message.html).toContain('<html lang="sv">');
     expect(message.html).toContain('href="https://upkeep.test/ack/t0k"');
+  });
+
+  it('tells a renewal reminder from a payment reminder, and says when one comes late, to staff only', () => {
+    const pay = { ...sample('renewal.due'), data: { ...sample('renewal.due').data, reminder: 'pay', daysLeft: 1, late: true } };
+    const staff = renderEvent(pay, { ...PACKS.en.templates['renewal.due'].staff, html: null }, ctx('en'));
+    expect(staff.subject).toBe('Payment due tomorrow: example.com hosting');
+    expect(staff.text).toBe('example.com hosting expires on December 21, 2026. Renewal price: €1,299.00.\nThis reminder comes late: its day passed while Upkeep was not running.\n\nAcknowledge: https://upkeep.test/ack/t0k\nOpen in Upkeep: https://upkeep.test/assets/ast_1');
+    const client = renderEvent(pay, { ...PACKS.en.templates['renewal.due'].client, html: null }, ctx('en'));
+    expect(client.subject).toBe('Payment reminder: example.com hosting');
+    expect(client.text).toContain('is due for renewal on December 21, 2026 (tomorrow)');
+    expect(client.text).not.toContain('late');
+    const onTime = renderEvent(sample('renewal.due'), { ...PACKS.en.templates['renewal.due'].staff, html: null }, ctx('en'));
+    expect(onTime.subject).toBe('Renewal due in 30 days: example.com hosting');
+    expect(onTime.text.split('\n')[0]).toBe('example.com hosting expires on December 21, 2026. Renewal price: €1,299.00.');
+    expect(onTime.text).not.toContain('late');
+  });
+
+  it('counts days in the recipient’s language: today, in 10 days, 3 days ago', () => {
+    const today = { ...sample('renewal.due'), data: { ...sample('renewal.due').data, daysLeft: 0 } };
+    expect(renderEvent(today, { ...PACKS.fr.templates['renewal.due'].staff, html: null }, ctx('fr')).subject).toBe('Renouvellement aujourd’hui : example.com hosting');
+    const cancel = renderEvent(sample('renewal.cancel-deadline'), { ...PACKS.sv.templates['renewal.cancel-deadline'].staff, html: null }, ctx('sv'));
+    expect(cancel.text).toContain('senast 1 december 2026 (om 10 dagar)');
+    const expired = renderEvent(sample('renewal.expired'), { ...PACKS.ru.templates['renewal.expired'].staff, html: null }, ctx('ru'));
+    expect(expired.text).toContain('(3 дня назад)');
+    expect(expired.text).toMatch(/1\s299,00\s€/);
   });
 
   it('escapes values in HTML but not in text', () => {

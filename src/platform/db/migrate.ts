@@ -8,6 +8,9 @@ import * as monitors from './migrations/0004-monitors.ts';
 import * as monitoringEngine from './migrations/0005-monitoring-engine.ts';
 import * as notifications from './migrations/0006-notifications.ts';
 import * as notificationPolicies from './migrations/0007-notification-policies.ts';
+import * as renewals from './migrations/0008-renewals.ts';
+import * as desk from './migrations/0009-desk.ts';
+import * as tickets from './migrations/0010-tickets.ts';
 
 /**
  * One migration set for both databases. A migration receives the dialect so it can pick
@@ -23,6 +26,9 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0005-monitoring-engine': monitoringEngine,
   '0006-notifications': notifications,
   '0007-notification-policies': notificationPolicies,
+  '0008-renewals': renewals,
+  '0009-desk': desk,
+  '0010-tickets': tickets,
 };
 
 class ListedMigrations implements MigrationProvider {

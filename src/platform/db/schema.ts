@@ -519,6 +519,205 @@ export interface DigestItemTable {
   notification_id: string | null;
 }
 
+// ---- renewals (migration 0008) ----
+
+export interface RenewalPolicyTable {
+  id: string;
+  scope: string; // default | client | kind | asset
+  target: string; // '' for the default
+  settings: string; // JSON: PolicyOverride (a whole RenewalPolicy for the default)
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RenewalSweepTable {
+  id: string;
+  swept_at: string;
+  started_at: string;
+  finished_at: string | null;
+  counts: string | null; // JSON
+}
+
+export interface RenewalReminderTable {
+  key: string;
+  asset_id: string;
+  renewal_on: string;
+  kind: string; // renewal | expired | cancel | pay
+  offset_days: number;
+  recipient_id: string | null;
+  fire_at: string;
+  late: number;
+  event_id: string | null;
+  sent_at: string;
+}
+
+export interface RenewalTaskTable {
+  id: string;
+  asset_id: string;
+  client_id: string;
+  project_id: string | null;
+  renewal_on: string;
+  due_on: string;
+  assignee_id: string | null;
+  state: string; // open | in_progress | snoozed | done | cancelled
+  snoozed_until: string | null;
+  outcome: string | null; // renewed | cancelled
+  renewed_until: string | null;
+  paid_amount: number | null;
+  paid_currency: string | null;
+  escalated_at: string | null;
+  completed_at: string | null;
+  completed_by: string | null;
+  pushed: string | null; // JSON
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RenewalTaskCommentTable {
+  id: string;
+  task_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: string;
+}
+
+export interface AssetCostTable {
+  id: string;
+  asset_id: string;
+  client_id: string;
+  paid_on: string;
+  amount: number;
+  currency: string;
+  renewal_on: string | null;
+  renewed_until: string | null;
+  task_id: string | null;
+  recorded_by: string | null;
+  created_at: string;
+}
+
+export interface AutoRenewCheckTable {
+  asset_id: string;
+  renewal_on: string;
+  state: string; // waiting | renewed | failed
+  event_id: string | null;
+  checked_at: string;
+  resolved_at: string | null;
+}
+
+export interface WasteAuditTable {
+  id: string;
+  state: string; // running | finished | failed
+  client_id: string | null;
+  started_by: string | null;
+  started_at: string;
+  finished_at: string | null;
+  counts: string | null; // JSON
+  error: string | null;
+}
+
+export interface WasteFindingTable {
+  audit_id: string;
+  asset_id: string;
+  client_id: string;
+  reasons: string; // JSON: WasteReason[]
+  unknown: string; // JSON: string[]
+  yearly_saving: number | null;
+  currency: string | null;
+}
+
+export interface WasteDecisionTable {
+  id: string;
+  asset_id: string;
+  decision: string; // keep | cancel
+  keep_for_days: number | null;
+  note: string;
+  decided_by: string | null;
+  decided_at: string;
+}
+
+export interface CalendarFeedTable {
+  id: string;
+  owner_type: string; // user | client
+  owner_id: string;
+  token_hash: string;
+  token_sealed: string;
+  created_by: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+// ---- desk (migration 0009) ----
+
+export interface BusinessCalendarTable {
+  id: string;
+  name: string;
+  definition: string; // JSON: BusinessCalendar
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SlaPlanTable {
+  id: string;
+  name: string;
+  client_id: string | null; // unique when set; null for the agency's templates
+  is_default: number; // 1 for the agency default (at most one)
+  calendar_id: string; // support hours
+  definition: string; // JSON: SlaPlanTerms
+  created_at: string;
+  updated_at: string;
+}
+
+// ---- tickets (migration 0010) ----
+
+export interface TicketTable {
+  id: string;
+  client_id: string;
+  title: string;
+  severity: string; // critical | high | medium | low
+  status: string; // new | open | waiting | resolved | closed | reopened
+  assignee_id: string | null;
+  source: string; // portal | staff | api | incident
+  incident_id: string | null; // unique when set
+  created_by: string | null;
+  plan_id: string;
+  sla_terms: string; // JSON: { severities, supportHours } as at creation
+  first_response_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  first_response_due_at: string | null;
+  first_response_warning_at: string | null;
+  resolution_due_at: string | null;
+  resolution_warning_at: string | null;
+  next_due_at: string | null;
+  first_response_warned_at: string | null;
+  first_response_breached_at: string | null;
+  resolution_warned_at: string | null;
+  resolution_breached_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TicketMessageTable {
+  id: string;
+  ticket_id: string;
+  author_kind: string; // staff | client | system
+  author_id: string | null;
+  body: string;
+  visibility: string; // public | internal
+  attachments: Generated<string>; // JSON: attachment metadata
+  created_at: string;
+}
+
+export interface TicketEventTable {
+  id: string;
+  ticket_id: string;
+  kind: string; // status | severity | assignee
+  from_value: string | null;
+  to_value: string | null;
+  actor_id: string | null;
+  at: string;
+}
+
 export interface Schema {
   clients: ClientTable;
   projects: ProjectTable;
@@ -566,6 +765,25 @@ export interface Schema {
   acknowledgements: AcknowledgementTable;
   notification_schedules: NotificationScheduleTable;
   digest_items: DigestItemTable;
+  // renewals tables (0008)
+  renewal_policies: RenewalPolicyTable;
+  renewal_sweeps: RenewalSweepTable;
+  renewal_reminders: RenewalReminderTable;
+  renewal_tasks: RenewalTaskTable;
+  renewal_task_comments: RenewalTaskCommentTable;
+  asset_costs: AssetCostTable;
+  auto_renew_checks: AutoRenewCheckTable;
+  waste_audits: WasteAuditTable;
+  waste_findings: WasteFindingTable;
+  waste_decisions: WasteDecisionTable;
+  calendar_feeds: CalendarFeedTable;
+  // desk tables (0009)
+  business_calendars: BusinessCalendarTable;
+  sla_plans: SlaPlanTable;
+  // tickets (0010)
+  tickets: TicketTable;
+  ticket_messages: TicketMessageTable;
+  ticket_events: TicketEventTable;
 }
 
 export type Row<T extends keyof Schema> = Selectable<Schema[T]>;

@@ -220,3 +220,10 @@ export async function releaseJobs(db: Executor, release: { workerId: string; ids
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** Deletes done jobs finished before `doneBefore` and dead ones finished before `deadBefore`; returns how many. */
+export async function deleteFinishedJobs(db: Executor, doneBefore: Date, deadBefore: Date): Promise<number> {
+  const done = await db.deleteFrom('jobs').where('status', '=', 'done').where('finished_at', '<', doneBefore.toISOString()).executeTakeFirst();
+  const dead = await db.deleteFrom('jobs').where('status', '=', 'dead').where('finished_at', '<', deadBefore.toISOString()).executeTakeFirst();
+  return Number(done.numDeletedRows) + Number(dead.numDeletedRows);
+}

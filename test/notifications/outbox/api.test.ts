@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENT_TYPES } from '../../../src/notifications/events.ts';
 import { seedAgency, startTestApp, type Agency, type TestApp } from '../../support/app.ts';
 import { startReceiver, type Receiver } from '../../support/peers/receiver.ts';
 import { api, created, notify, reachesStatus, renewalDue, startDeliveryWorker, WEBHOOK_SECRET } from './support.ts';
@@ -170,9 +171,9 @@ describe('templates', () => {
 
   it('lists and shows the built-in templates of every language', async () => {
     const all = await api(t, a.admin.token, 'GET', path);
-    expect(all.body.items).toHaveLength(9 * 2 * 6);
+    expect(all.body.items).toHaveLength(EVENT_TYPES.length * 2 * 6);
     const one = await api(t, a.admin.token, 'GET', `${path}/renewal.due/client/nl`);
-    expect(one.body).toMatchObject({ overridden: false, subject: 'Verlengingsbericht: {{assetName}}', placeholders: expect.arrayContaining(['assetName', 'price', 'expiresOn', 'recipientName']) });
+    expect(one.body).toMatchObject({ overridden: false, subject: '{{reminderNotice}}: {{assetName}}', placeholders: expect.arrayContaining(['assetName', 'price', 'expiresOn', 'recipientName', 'reminderNotice', 'dueIn', 'lateNote']) });
     expect((await api(t, a.manager.token, 'GET', path)).status).toBe(403);
   });
 
@@ -186,7 +187,7 @@ describe('templates', () => {
 
     const saved = await api(t, a.admin.token, 'PUT', `${path}/renewal.due/staff/en`, { subject: 'Renew {{ assetName }} by {{expiresOn}}', text: '{{assetName}}: {{price}}, {{daysLeft}} days left.' });
     expect(saved.status, saved.text).toBe(200);
-    expect(saved.body).toMatchObject({ overridden: true, builtIn: { subject: 'Renewal due in {{daysLeft}} days: {{assetName}}' } });
+    expect(saved.body).toMatchObject({ overridden: true, builtIn: { subject: '{{reminderLabel}} {{dueIn}}: {{assetName}}' } });
     const preview = await api(t, a.admin.token, 'POST', `${path}/preview`, { eventType: 'renewal.due', audience: 'staff', locale: 'en' });
     expect(preview.body.subject).toBe('Renew example.com hosting by December 21, 2026');
     expect(preview.body.text).toContain('€1,299.00, 30 days left.');
@@ -197,7 +198,7 @@ describe('templates', () => {
     expect(receiver.requests.find((r) => r.path === '/tpl')!.json.subject).toBe('Renew custom.test by December 21, 2026');
 
     const reset = await api(t, a.admin.token, 'DELETE', `${path}/renewal.due/staff/en`);
-    expect(reset.body).toMatchObject({ overridden: false, subject: 'Renewal due in {{daysLeft}} days: {{assetName}}' });
+    expect(reset.body).toMatchObject({ overridden: false, subject: '{{reminderLabel}} {{dueIn}}: {{assetName}}' });
     const audit = await t.deps.database.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'notification-template').execute();
     expect(audit.map((e) => e.action)).toEqual(['notification-template.saved', 'notification-template.reset']);
   });

@@ -1,6 +1,7 @@
 import { CLI_ACTOR } from '../../../src/accounts/model.ts';
-import { createUser } from '../../../src/accounts/service.ts';
+import { createApiToken, createUser } from '../../../src/accounts/service.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { NewEvent } from '../../../src/notifications/events.ts';
 import type { JobWorker } from '../../../src/platform/jobs/worker.ts';
 import { seedAgency, startTestApp, type Agency, type TestApp } from '../../support/app.ts';
 import { startReceiver, type Receiver } from '../../support/peers/receiver.ts';
@@ -111,6 +112,41 @@ describe('rendering for the recipient', () => {
     expect(body.type).toBe('digest');
     expect(body.text.split('\n').filter((l: string) => l.startsWith('• Renewal due in 30 days: site-'))).toHaveLength(12);
     expect(body.data.events).toHaveLength(12);
+  });
+});
+
+describe('renewal tasks', () => {
+  const escalation = (assetName: string): NewEvent<'renewal.task-escalated'> => ({
+    type: 'renewal.task-escalated',
+    severity: 'high',
+    clientId: a.clientA,
+    projectId: null,
+    assetId: 'ast_task',
+    subjectKey: `renewal:ast_task/${assetName}`,
+    groupKey: null,
+    data: { taskId: 'tsk_escalated', assetId: 'ast_task', assetName, renewalOn: '2026-11-28', dueOn: '2026-11-28', daysLeft: 7, assigneeId: a.manager.id, assigneeName: 'manager' },
+  });
+
+  it('link staff to the task, with an acknowledge link, and a client to the asset without one', async () => {
+    const lead = await createUser(t.deps, { actor: CLI_ACTOR, requestId: null }, { email: 'lead@agency.test', name: 'Lead', role: 'admin', clientId: null, password: 'correct horse battery' });
+    const { token } = await createApiToken(t.deps, { actor: CLI_ACTOR, requestId: null }, { userId: lead.id, name: 'test', scopes: ['admin'] });
+    await prefer(token, { primaryChannelId: (await webhookChannel(token, 'Task hook')).id });
+    const staff = await notify(t, escalation('task.test'), { userId: lead.id });
+    await reachesStatus(t, staff.notificationId, 'sent');
+    const told = receiver.requests[0]!.json;
+    expect(told.subject).toBe('Renewal task still open: task.test, due in 7 days');
+    expect(told.text).toContain('Assigned to: manager.');
+    expect(told.links.open).toBe('https://upkeep.agency.test/renewals/tasks/tsk_escalated');
+    expect(told.links.acknowledge).toMatch(/^https:\/\/upkeep\.agency\.test\/ack\//);
+
+    const clientMail = await emailChannel(a.clientUser.token, 'tasks@client-a.test', 'Client mail');
+    await prefer(a.clientUser.token, { primaryChannelId: clientMail.id });
+    const client = await notify(t, escalation('client-task.test'), { userId: a.clientUser.id });
+    await reachesStatus(t, client.notificationId, 'sent');
+    const [mail] = await smtp.waitForMessages(1);
+    expect(mail!.parsed.text).toContain('/assets/ast_task');
+    expect(mail!.parsed.text).not.toContain('/renewals/tasks/');
+    expect(mail!.parsed.text).not.toContain('/ack/');
   });
 });
 

@@ -18,7 +18,7 @@ export function renewalDue(assetName: string, overrides: Partial<NewEvent<'renew
     assetId: null,
     subjectKey: `renewal:${assetName}`,
     groupKey: null,
-    data: { assetId: 'ast_x', assetName, expiresOn: '2026-12-21', daysLeft: 30, price: { amount: 129_900, currency: 'EUR' } },
+    data: { assetId: 'ast_x', assetName, expiresOn: '2026-12-21', daysLeft: 30, price: { amount: 129_900, currency: 'EUR' }, reminder: 'renewal', late: false, assigneeId: null },
     ...overrides,
   };
 }

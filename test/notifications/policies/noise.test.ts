@@ -129,7 +129,7 @@ describe('notification schedules', () => {
 
   it('start with the defaults and the profile’s time zone', async () => {
     const mine = await ok(t, 'GET', '/api/v1/me/notification-schedule', a.viewer.token);
-    expect(mine).toEqual({ userId: a.viewer.id, timeZone: null, effectiveTimeZone: 'UTC', quietHours: [], workingHours: null, digest: { types: ['renewal.due'], frequency: 'daily', time: '08:00', weekday: 1 }, updatedAt: null });
+    expect(mine).toEqual({ userId: a.viewer.id, timeZone: null, effectiveTimeZone: 'UTC', quietHours: [], workingHours: null, digest: { types: ['renewal.due', 'renewal.task-assigned'], frequency: 'daily', time: '08:00', weekday: 1 }, updatedAt: null });
   });
 
   it('refuse an unknown time zone, nonsense windows and unknown digest types with the field at fault', async () => {
@@ -153,7 +153,7 @@ describe('notification schedules', () => {
 
   it('are changed by their person, or by someone who manages notifications, and audited', async () => {
     const mine = await ok(t, 'PATCH', '/api/v1/me/notification-schedule', a.viewer.token, { workingHours: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }], digest: { frequency: 'weekly', weekday: 5 } });
-    expect(mine.digest).toEqual({ types: ['renewal.due'], frequency: 'weekly', time: '08:00', weekday: 5 });
+    expect(mine.digest).toEqual({ types: ['renewal.due', 'renewal.task-assigned'], frequency: 'weekly', time: '08:00', weekday: 5 });
     expect((await t.request('GET', `/api/v1/users/${a.viewer.id}/notification-schedule`, { token: a.manager.token })).status).toBe(403);
     expect((await ok(t, 'GET', `/api/v1/users/${a.viewer.id}/notification-schedule`, a.admin.token)).workingHours).toHaveLength(1);
     expect((await t.request('GET', '/api/v1/users/usr_nobody/notification-schedule', { token: a.admin.token })).status).toBe(404);

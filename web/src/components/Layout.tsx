@@ -28,6 +28,8 @@ export function Layout() {
           <NavLink to="/assets">{t('nav.assets')}</NavLink>
           <NavLink to="/monitors">{t('nav.monitors')}</NavLink>
           <NavLink to="/incidents">{t('nav.incidents')}</NavLink>
+          <NavLink to="/desk">{t('nav.desk')}</NavLink>
+          {isStaff(user) && <NavLink to="/renewals">{t('nav.renewals')}</NavLink>}
           {isStaff(user) && <NavLink to="/clients">{t('nav.clients')}</NavLink>}
           {isStaff(user) && <NavLink to="/projects">{t('clients.projects')}</NavLink>}
           {canWrite(user) && <NavLink to="/import">{t('nav.import')}</NavLink>}

@@ -2,6 +2,11 @@ import { assetEn } from './asset-messages.ts';
 import { importEn } from './import-messages.ts';
 import { monitoringEn } from './monitoring-messages.ts';
 import { notificationEn } from './notification-messages.ts';
+import { renewalEn } from './renewal-messages.ts';
+import { calendarEn } from './calendar-messages.ts';
+import { taskEn } from './task-messages.ts';
+import { deskEn } from './desk-messages.ts';
+import { wasteEn } from './waste-messages.ts';
 import { settingsEn } from './settings-messages.ts';
 import { shellEn } from './shell-messages.ts';
 
@@ -13,6 +18,11 @@ export const en = {
   ...shellEn,
   ...monitoringEn,
   ...notificationEn,
+  ...renewalEn,
+  ...calendarEn,
+  ...taskEn,
+  ...deskEn,
+  ...wasteEn,
   'app.name': 'Upkeep',
   'nav.dashboard': 'Dashboard',
   'nav.assets': 'Assets',

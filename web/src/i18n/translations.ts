@@ -3,6 +3,11 @@ import { assetDa, assetFr, assetNl, assetRu, assetSv } from './asset-messages.ts
 import { importDa, importFr, importNl, importRu, importSv } from './import-messages.ts';
 import { monitoringDa, monitoringFr, monitoringNl, monitoringRu, monitoringSv } from './monitoring-messages.ts';
 import { notificationDa, notificationFr, notificationNl, notificationRu, notificationSv } from './notification-messages.ts';
+import { renewalDa, renewalFr, renewalNl, renewalRu, renewalSv } from './renewal-messages.ts';
+import { calendarDa, calendarFr, calendarNl, calendarRu, calendarSv } from './calendar-messages.ts';
+import { taskDa, taskFr, taskNl, taskRu, taskSv } from './task-messages.ts';
+import { deskDa, deskFr, deskNl, deskRu, deskSv } from './desk-messages.ts';
+import { wasteDa, wasteFr, wasteNl, wasteRu, wasteSv } from './waste-messages.ts';
 import { settingsDa, settingsFr, settingsNl, settingsRu, settingsSv } from './settings-messages.ts';
 import { shellDa, shellFr, shellNl, shellRu, shellSv } from './shell-messages.ts';
 
@@ -19,6 +24,11 @@ export const fr: Messages = {
   ...shellFr,
   ...monitoringFr,
   ...notificationFr,
+  ...renewalFr,
+  ...calendarFr,
+  ...taskFr,
+  ...deskFr,
+  ...wasteFr,
   'app.name': 'Upkeep',
   'timeline.title': 'Renouvellements des 12 prochains mois',
   'nav.dashboard': 'Tableau de bord', 'nav.assets': 'Services', 'nav.clients': 'Clients', 'nav.signOut': 'Se déconnecter', 'nav.language': 'Langue',
@@ -53,6 +63,11 @@ export const sv: Messages = {
   ...shellSv,
   ...monitoringSv,
   ...notificationSv,
+  ...renewalSv,
+  ...calendarSv,
+  ...taskSv,
+  ...deskSv,
+  ...wasteSv,
   'app.name': 'Upkeep',
   'timeline.title': 'Förnyelser de kommande 12 månaderna',
   'nav.dashboard': 'Översikt', 'nav.assets': 'Tjänster', 'nav.clients': 'Kunder', 'nav.signOut': 'Logga ut', 'nav.language': 'Språk',
@@ -85,6 +100,11 @@ export const nl: Messages = {
   ...shellNl,
   ...monitoringNl,
   ...notificationNl,
+  ...renewalNl,
+  ...calendarNl,
+  ...taskNl,
+  ...deskNl,
+  ...wasteNl,
   'app.name': 'Upkeep',
   'timeline.title': 'Verlengingen in de komende 12 maanden',
   'nav.dashboard': 'Dashboard', 'nav.assets': 'Diensten', 'nav.clients': 'Klanten', 'nav.signOut': 'Uitloggen', 'nav.language': 'Taal',
@@ -117,6 +137,11 @@ export const da: Messages = {
   ...shellDa,
   ...monitoringDa,
   ...notificationDa,
+  ...renewalDa,
+  ...calendarDa,
+  ...taskDa,
+  ...deskDa,
+  ...wasteDa,
   'app.name': 'Upkeep',
   'timeline.title': 'Fornyelser de næste 12 måneder',
   'nav.dashboard': 'Overblik', 'nav.assets': 'Tjenester', 'nav.clients': 'Kunder', 'nav.signOut': 'Log ud', 'nav.language': 'Sprog',
@@ -153,6 +178,11 @@ export const ru: Messages = {
   ...shellRu,
   ...monitoringRu,
   ...notificationRu,
+  ...renewalRu,
+  ...calendarRu,
+  ...taskRu,
+  ...deskRu,
+  ...wasteRu,
   'app.name': 'Upkeep',
   'timeline.title': 'Продления на 12 месяцев вперёд',
   'nav.dashboard': 'Сводка', 'nav.assets': 'Услуги', 'nav.clients': 'Клиенты', 'nav.signOut': 'Выйти', 'nav.language': 'Язык',

@@ -4,10 +4,12 @@ import { api } from '../api/client.ts';
 import type { Attention } from '../api/types.ts';
 import type { IncidentSummary } from './monitors/api.ts';
 import { useClients } from '../api/clients.ts';
-import { useSession } from '../api/session.tsx';
+import { isStaff, useSession } from '../api/session.tsx';
 import { DemoCard } from '../components/DemoCard.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useTaskSummary } from './renewals/tasks/api.ts';
+import { SlaAtRiskTile } from './desk/SlaAtRiskTile.tsx';
 
 /** What needs attention today; every number links to the list of assets behind it. */
 export function DashboardPage() {
@@ -46,8 +48,10 @@ export function DashboardPage() {
           <span className="tile-number">{incidents.data ? number(incidents.data.open) : '—'}</span>
           {(incidents.data?.unacknowledged ?? 0) > 0 && <span className="tile-detail">{t('dashboard.unacknowledged', { count: incidents.data!.unacknowledged })}</span>}
         </Link>
-        {/* Filled in as renewal tasks, the SLA desk and billing arrive. */}
-        {(['dashboard.tasks', 'dashboard.sla', 'dashboard.payments'] as const).map((label) => (
+        {isStaff(user) && <OverdueTasksTile />}
+        <SlaAtRiskTile />
+        {/* Filled in as billing arrives. */}
+        {(['dashboard.payments'] as const).map((label) => (
           <div key={label} className="tile tile-later">
             <span className="tile-label">{t(label)}</span>
             <span className="tile-number">—</span>
@@ -57,5 +61,20 @@ export function DashboardPage() {
       </div>
       <Timeline />
     </section>
+  );
+}
+
+/** Renewal tasks whose due day has passed; the detail says how many more fall due within 7 days. */
+function OverdueTasksTile() {
+  const { t, number } = useI18n();
+  // Renewal tasks are the agency's own work: the tile is only rendered for staff.
+  const summary = useTaskSummary();
+  const overdue = summary.data?.overdue ?? 0;
+  return (
+    <Link className={overdue > 0 ? 'tile tile-alarm' : 'tile'} to="/renewals/tasks?overdue=true" data-testid="tile-overdue-tasks">
+      <span className="tile-label">{t('dashboard.tasks')}</span>
+      <span className="tile-number">{summary.data ? number(overdue) : '—'}</span>
+      {summary.data && <span className="tile-detail">{t('tasks.dueThisWeek', { count: summary.data.dueThisWeek })}</span>}
+    </Link>
   );
 }

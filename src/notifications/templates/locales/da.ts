@@ -9,6 +9,11 @@ export const da: LocalePack = {
   severity: { critical: 'kritisk', high: 'høj', medium: 'middel', low: 'lav', info: 'info' },
   digest: { subject: '{{count}} notifikationer fra {{agencyName}}', intro: 'Hej {{recipientName}}, her er hvad der er sket:' },
   test: { subject: 'Testbesked fra {{agencyName}}', text: 'Dette er en testbesked til kanalen {{channelName}}. Hvis du kan læse den, virker kanalen.' },
+  renewal: {
+    label: { renewal: 'Fornyelse', pay: 'Betaling' },
+    notice: { renewal: 'Påmindelse om fornyelse', pay: 'Betalingspåmindelse' },
+    late: 'Påmindelsen kommer for sent: dens dag gik, mens Upkeep ikke kørte.',
+  },
   templates: {
     'incident.opened': {
       staff: { subject: 'Nede: {{monitorName}}', text: '{{monitorName}} ({{target}}) har været nede siden {{startedAt}}.\nÅrsag: {{cause}}' },
@@ -35,8 +40,32 @@ export const da: LocalePack = {
       client: { subject: 'En planlagt opgave er forsinket: {{monitorName}}', text: 'Hej {{recipientName}},\n\nDen planlagte opgave {{monitorName}} meldte sig ikke i tide (forventet senest {{expectedBy}}). Vi undersøger det.\n\n{{agencyName}}' },
     },
     'renewal.due': {
-      staff: { subject: 'Fornyelse om {{daysLeft}} dage: {{assetName}}', text: '{{assetName}} udløber {{expiresOn}}. Pris for fornyelse: {{price}}.' },
-      client: { subject: 'Påmindelse om fornyelse: {{assetName}}', text: 'Hej {{recipientName}},\n\n{{assetName}} skal fornyes senest {{expiresOn}}. Prisen for fornyelsen er {{price}}.\n\n{{agencyName}}' },
+      staff: { subject: '{{reminderLabel}} {{dueIn}}: {{assetName}}', text: '{{assetName}} udløber {{expiresOn}}. Pris for fornyelse: {{price}}.{{lateNote}}' },
+      client: { subject: '{{reminderNotice}}: {{assetName}}', text: 'Hej {{recipientName}},\n\n{{assetName}} skal fornyes senest {{expiresOn}} ({{dueIn}}). Prisen for fornyelsen er {{price}}.\n\n{{agencyName}}' },
+    },
+    'renewal.expired': {
+      staff: { subject: 'Udløbet: {{assetName}}', text: '{{assetName}} udløb {{expiredOn}} ({{expiredAgo}}) og er ikke fornyet. Forny den, eller markér den som opsagt, hvis det var planen. Pris: {{price}}.{{lateNote}}' },
+      client: { subject: '{{assetName}} er udløbet', text: 'Hej {{recipientName}},\n\n{{assetName}} udløb {{expiredOn}} og er endnu ikke fornyet. Hvis du vil beholde den, så giv os besked hurtigst muligt; prisen for fornyelsen er {{price}}.\n\n{{agencyName}}' },
+    },
+    'renewal.cancel-deadline': {
+      staff: { subject: 'Opsig senest {{cancelBy}}, ellers fornyes: {{assetName}}', text: '{{assetName}} fornyes automatisk {{renewalOn}} for {{price}}. Opsig senest {{cancelBy}} ({{dueIn}}) for at stoppe det.{{lateNote}}' },
+      client: { subject: '{{assetName}} fornyes automatisk {{renewalOn}}', text: 'Hej {{recipientName}},\n\n{{assetName}} fornyes automatisk {{renewalOn}} for {{price}}. Hvis du ikke længere har brug for den, så giv os besked senest {{cancelBy}}; efter den dato kan den ikke opsiges for den kommende periode.\n\n{{agencyName}}' },
+    },
+    'renewal.task-assigned': {
+      staff: { subject: 'Fornyelsesopgave: {{assetName}}, senest {{dueOn}}', text: 'Fornyelsen af {{assetName}} (fornyes {{renewalOn}}) er tildelt {{assigneeName}}. Beslut og handl senest {{dueOn}}.' },
+      client: { subject: 'Vi tager os af fornyelsen af {{assetName}}', text: 'Hej {{recipientName}},\n\nFornyelsen af {{assetName}}, som skal ske {{renewalOn}}, er planlagt og i vores hænder. Vi kontakter dig, hvis vi har brug for noget fra dig.\n\n{{agencyName}}' },
+    },
+    'renewal.task-escalated': {
+      staff: { subject: 'Fornyelsesopgave stadig åben: {{assetName}}, forfalder {{dueIn}}', text: 'Fornyelsesopgaven for {{assetName}} er stadig åben og skal være løst {{dueOn}} ({{dueIn}}); fornyelsesdatoen er {{renewalOn}}. Tildelt: {{assigneeName}}. Overtag den, eller sørg for at den bliver gjort.' },
+      client: { subject: 'Status på fornyelsen af {{assetName}}', text: 'Hej {{recipientName}},\n\nFornyelsen af {{assetName}}, som skal ske {{renewalOn}}, er ikke afsluttet endnu. Vi har prioriteret den og sørger for, at den bliver gjort i tide.\n\n{{agencyName}}' },
+    },
+    'renewal.task-pushed': {
+      staff: { subject: 'Fornyelsesopgave: {{assetName}} ({{clientName}}), senest {{dueOn}}', text: 'Forny {{assetName}} ({{assetIdentifier}}) for {{clientName}}: den fornyes {{renewalOn}}; beslut og handl senest {{dueOn}}. Ansvarlig: {{assigneeName}}.\n{{url}}' },
+      client: { subject: 'Fornyelse af {{assetName}}', text: 'Hej {{recipientName}},\n\nFornyelsen af {{assetName}}, som skal ske {{renewalOn}}, er planlagt og i vores hænder.\n\n{{agencyName}}' },
+    },
+    'renewal.auto-renew-failed': {
+      staff: { subject: 'Automatisk fornyelse udeblev: {{assetName}}', text: '{{assetName}} skulle være fornyet automatisk {{renewalOn}} (leverandør: {{provider}}), men {{graceEndedOn}} var udløbsdatoen stadig ikke rykket. Tjek betalingsmetoden hos leverandøren, og forny manuelt.' },
+      client: { subject: 'Den automatiske fornyelse af {{assetName}} kræver opmærksomhed', text: 'Hej {{recipientName}},\n\n{{assetName}} skulle være fornyet automatisk {{renewalOn}}, men fornyelsen er ikke gået igennem. Vi undersøger sagen og giver besked, hvis vi har brug for noget fra dig.\n\n{{agencyName}}' },
     },
     'payment.received': {
       staff: { subject: 'Betaling modtaget: faktura {{invoiceNumber}}', text: '{{amount}} blev betalt for faktura {{invoiceNumber}} den {{paidAt}}.' },

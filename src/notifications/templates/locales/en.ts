@@ -9,6 +9,11 @@ export const en: LocalePack = {
   severity: { critical: 'critical', high: 'high', medium: 'medium', low: 'low', info: 'info' },
   digest: { subject: '{{count}} notifications from {{agencyName}}', intro: 'Hello {{recipientName}}, here is what happened:' },
   test: { subject: 'Test message from {{agencyName}}', text: 'This is a test message for the channel {{channelName}}. If you can read it, the channel works.' },
+  renewal: {
+    label: { renewal: 'Renewal due', pay: 'Payment due' },
+    notice: { renewal: 'Renewal notice', pay: 'Payment reminder' },
+    late: 'This reminder comes late: its day passed while Upkeep was not running.',
+  },
   templates: {
     'incident.opened': {
       staff: { subject: 'Down: {{monitorName}}', text: '{{monitorName}} ({{target}}) is down since {{startedAt}}.\nCause: {{cause}}' },
@@ -35,8 +40,32 @@ export const en: LocalePack = {
       client: { subject: 'A scheduled task is late: {{monitorName}}', text: 'Hello {{recipientName}},\n\nThe scheduled task {{monitorName}} did not report in time (expected by {{expectedBy}}). We are looking into it.\n\n{{agencyName}}' },
     },
     'renewal.due': {
-      staff: { subject: 'Renewal due in {{daysLeft}} days: {{assetName}}', text: '{{assetName}} expires on {{expiresOn}}. Renewal price: {{price}}.' },
-      client: { subject: 'Renewal notice: {{assetName}}', text: 'Hello {{recipientName}},\n\n{{assetName}} is due for renewal on {{expiresOn}}. The renewal price is {{price}}.\n\n{{agencyName}}' },
+      staff: { subject: '{{reminderLabel}} {{dueIn}}: {{assetName}}', text: '{{assetName}} expires on {{expiresOn}}. Renewal price: {{price}}.{{lateNote}}' },
+      client: { subject: '{{reminderNotice}}: {{assetName}}', text: 'Hello {{recipientName}},\n\n{{assetName}} is due for renewal on {{expiresOn}} ({{dueIn}}). The renewal price is {{price}}.\n\n{{agencyName}}' },
+    },
+    'renewal.expired': {
+      staff: { subject: 'Expired: {{assetName}}', text: '{{assetName}} expired on {{expiredOn}} ({{expiredAgo}}) and is not renewed. Renew it, or mark it cancelled if that was the plan. Price: {{price}}.{{lateNote}}' },
+      client: { subject: '{{assetName}} has expired', text: 'Hello {{recipientName}},\n\n{{assetName}} expired on {{expiredOn}} and has not been renewed yet. If you would like to keep it, please let us know as soon as possible; the renewal price is {{price}}.\n\n{{agencyName}}' },
+    },
+    'renewal.cancel-deadline': {
+      staff: { subject: 'Cancel by {{cancelBy}} or it renews: {{assetName}}', text: '{{assetName}} renews automatically on {{renewalOn}} for {{price}}. To stop it, cancel by {{cancelBy}} ({{dueIn}}).{{lateNote}}' },
+      client: { subject: '{{assetName}} renews automatically on {{renewalOn}}', text: 'Hello {{recipientName}},\n\n{{assetName}} renews automatically on {{renewalOn}} for {{price}}. If you no longer need it, please tell us by {{cancelBy}}; after that date it can no longer be cancelled for the coming period.\n\n{{agencyName}}' },
+    },
+    'renewal.task-assigned': {
+      staff: { subject: 'Renewal task: {{assetName}}, due {{dueOn}}', text: 'The renewal of {{assetName}} (renews on {{renewalOn}}) is assigned to {{assigneeName}}. Decide and act by {{dueOn}}.' },
+      client: { subject: 'We are taking care of the renewal of {{assetName}}', text: 'Hello {{recipientName}},\n\nThe renewal of {{assetName}}, due on {{renewalOn}}, is planned and in our hands. We will get in touch if we need anything from you.\n\n{{agencyName}}' },
+    },
+    'renewal.task-escalated': {
+      staff: { subject: 'Renewal task still open: {{assetName}}, due {{dueIn}}', text: 'The renewal task of {{assetName}} is still open and due on {{dueOn}} ({{dueIn}}); the renewal date is {{renewalOn}}. Assigned to: {{assigneeName}}. Take it over or make sure it gets done.' },
+      client: { subject: 'Update on the renewal of {{assetName}}', text: 'Hello {{recipientName}},\n\nThe renewal of {{assetName}}, due on {{renewalOn}}, is not complete yet. We have given it priority and will make sure it is done in time.\n\n{{agencyName}}' },
+    },
+    'renewal.task-pushed': {
+      staff: { subject: 'Renewal task: {{assetName}} ({{clientName}}), due {{dueOn}}', text: 'Renew {{assetName}} ({{assetIdentifier}}) for {{clientName}}: it renews on {{renewalOn}}; decide and act by {{dueOn}}. Assigned to: {{assigneeName}}.\n{{url}}' },
+      client: { subject: 'Renewal of {{assetName}}', text: 'Hello {{recipientName}},\n\nThe renewal of {{assetName}}, due on {{renewalOn}}, is planned and in our hands.\n\n{{agencyName}}' },
+    },
+    'renewal.auto-renew-failed': {
+      staff: { subject: 'Auto-renewal did not happen: {{assetName}}', text: '{{assetName}} should have renewed automatically on {{renewalOn}} (provider: {{provider}}), but by {{graceEndedOn}} its expiry date had not moved on. Check the payment method with the provider and renew it by hand.' },
+      client: { subject: 'The automatic renewal of {{assetName}} needs attention', text: 'Hello {{recipientName}},\n\n{{assetName}} should have renewed automatically on {{renewalOn}}, but the renewal has not gone through. We are looking into it and will let you know if we need anything from you.\n\n{{agencyName}}' },
     },
     'payment.received': {
       staff: { subject: 'Payment received: invoice {{invoiceNumber}}', text: '{{amount}} was paid for invoice {{invoiceNumber}} on {{paidAt}}.' },

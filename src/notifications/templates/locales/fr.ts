@@ -9,6 +9,11 @@ export const fr: LocalePack = {
   severity: { critical: 'critique', high: 'élevée', medium: 'moyenne', low: 'faible', info: 'info' },
   digest: { subject: '{{count}} notifications de {{agencyName}}', intro: 'Bonjour {{recipientName}}, voici ce qui s’est passé :' },
   test: { subject: 'Message de test de {{agencyName}}', text: 'Ceci est un message de test pour le canal {{channelName}}. Si vous pouvez le lire, le canal fonctionne.' },
+  renewal: {
+    label: { renewal: 'Renouvellement', pay: 'Paiement' },
+    notice: { renewal: 'Avis de renouvellement', pay: 'Rappel de paiement' },
+    late: 'Ce rappel arrive en retard : son jour est passé pendant qu’Upkeep était arrêté.',
+  },
   templates: {
     'incident.opened': {
       staff: { subject: 'Hors service : {{monitorName}}', text: '{{monitorName}} ({{target}}) est hors service depuis {{startedAt}}.\nCause : {{cause}}' },
@@ -35,8 +40,32 @@ export const fr: LocalePack = {
       client: { subject: 'Une tâche planifiée est en retard : {{monitorName}}', text: 'Bonjour {{recipientName}},\n\nLa tâche planifiée {{monitorName}} ne s’est pas signalée à temps (attendue avant {{expectedBy}}). Nous examinons la situation.\n\n{{agencyName}}' },
     },
     'renewal.due': {
-      staff: { subject: 'Renouvellement dans {{daysLeft}} jours : {{assetName}}', text: '{{assetName}} expire le {{expiresOn}}. Prix du renouvellement : {{price}}.' },
-      client: { subject: 'Avis de renouvellement : {{assetName}}', text: 'Bonjour {{recipientName}},\n\n{{assetName}} doit être renouvelé le {{expiresOn}}. Le prix du renouvellement est de {{price}}.\n\n{{agencyName}}' },
+      staff: { subject: '{{reminderLabel}} {{dueIn}} : {{assetName}}', text: '{{assetName}} expire le {{expiresOn}}. Prix du renouvellement : {{price}}.{{lateNote}}' },
+      client: { subject: '{{reminderNotice}} : {{assetName}}', text: 'Bonjour {{recipientName}},\n\n{{assetName}} doit être renouvelé le {{expiresOn}} ({{dueIn}}). Le prix du renouvellement est de {{price}}.\n\n{{agencyName}}' },
+    },
+    'renewal.expired': {
+      staff: { subject: 'Expiré : {{assetName}}', text: '{{assetName}} a expiré le {{expiredOn}} ({{expiredAgo}}) et n’est pas renouvelé. Renouvelez-le, ou marquez-le comme résilié si c’était prévu. Prix : {{price}}.{{lateNote}}' },
+      client: { subject: '{{assetName}} a expiré', text: 'Bonjour {{recipientName}},\n\n{{assetName}} a expiré le {{expiredOn}} et n’a pas encore été renouvelé. Si vous souhaitez le conserver, merci de nous le faire savoir au plus vite ; le prix du renouvellement est de {{price}}.\n\n{{agencyName}}' },
+    },
+    'renewal.cancel-deadline': {
+      staff: { subject: 'À résilier au plus tard le {{cancelBy}}, sinon renouvelé : {{assetName}}', text: '{{assetName}} se renouvelle automatiquement le {{renewalOn}} pour {{price}}. Pour l’arrêter, résiliez au plus tard le {{cancelBy}} ({{dueIn}}).{{lateNote}}' },
+      client: { subject: '{{assetName}} se renouvelle automatiquement le {{renewalOn}}', text: 'Bonjour {{recipientName}},\n\n{{assetName}} se renouvelle automatiquement le {{renewalOn}} pour {{price}}. Si vous n’en avez plus besoin, merci de nous le dire au plus tard le {{cancelBy}} ; passé cette date, il ne pourra plus être résilié pour la période à venir.\n\n{{agencyName}}' },
+    },
+    'renewal.task-assigned': {
+      staff: { subject: 'Tâche de renouvellement : {{assetName}}, au plus tard le {{dueOn}}', text: 'Le renouvellement de {{assetName}} (échéance le {{renewalOn}}) est confié à {{assigneeName}}. À décider et à traiter au plus tard le {{dueOn}}.' },
+      client: { subject: 'Nous nous occupons du renouvellement de {{assetName}}', text: 'Bonjour {{recipientName}},\n\nLe renouvellement de {{assetName}}, prévu le {{renewalOn}}, est planifié et entre nos mains. Nous vous contacterons si nous avons besoin de quoi que ce soit.\n\n{{agencyName}}' },
+    },
+    'renewal.task-escalated': {
+      staff: { subject: 'Tâche de renouvellement toujours ouverte : {{assetName}}, échéance {{dueIn}}', text: 'La tâche de renouvellement de {{assetName}} est toujours ouverte et doit être terminée le {{dueOn}} ({{dueIn}}) ; la date de renouvellement est le {{renewalOn}}. Assignée à : {{assigneeName}}. Reprenez-la ou assurez-vous qu’elle soit faite.' },
+      client: { subject: 'Point sur le renouvellement de {{assetName}}', text: 'Bonjour {{recipientName}},\n\nLe renouvellement de {{assetName}}, prévu le {{renewalOn}}, n’est pas encore terminé. Nous l’avons rendu prioritaire et veillerons à ce qu’il soit fait à temps.\n\n{{agencyName}}' },
+    },
+    'renewal.task-pushed': {
+      staff: { subject: 'Tâche de renouvellement : {{assetName}} ({{clientName}}), avant le {{dueOn}}', text: 'Renouveler {{assetName}} ({{assetIdentifier}}) pour {{clientName}} : renouvellement le {{renewalOn}} ; décider et agir avant le {{dueOn}}. Responsable : {{assigneeName}}.\n{{url}}' },
+      client: { subject: 'Renouvellement de {{assetName}}', text: 'Bonjour {{recipientName}},\n\nLe renouvellement de {{assetName}}, prévu le {{renewalOn}}, est planifié et entre nos mains.\n\n{{agencyName}}' },
+    },
+    'renewal.auto-renew-failed': {
+      staff: { subject: 'Renouvellement automatique non effectué : {{assetName}}', text: '{{assetName}} aurait dû se renouveler automatiquement le {{renewalOn}} (fournisseur : {{provider}}), mais au {{graceEndedOn}} sa date d’expiration n’avait pas changé. Vérifiez le moyen de paiement auprès du fournisseur et renouvelez-le manuellement.' },
+      client: { subject: 'Le renouvellement automatique de {{assetName}} demande votre attention', text: 'Bonjour {{recipientName}},\n\n{{assetName}} aurait dû se renouveler automatiquement le {{renewalOn}}, mais le renouvellement n’a pas abouti. Nous nous en occupons et vous tiendrons informé si nous avons besoin de vous.\n\n{{agencyName}}' },
     },
     'payment.received': {
       staff: { subject: 'Paiement reçu : facture {{invoiceNumber}}', text: '{{amount}} a été payé pour la facture {{invoiceNumber}} le {{paidAt}}.' },

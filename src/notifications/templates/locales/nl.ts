@@ -9,6 +9,11 @@ export const nl: LocalePack = {
   severity: { critical: 'kritiek', high: 'hoog', medium: 'gemiddeld', low: 'laag', info: 'info' },
   digest: { subject: '{{count}} meldingen van {{agencyName}}', intro: 'Hallo {{recipientName}}, dit is er gebeurd:' },
   test: { subject: 'Testbericht van {{agencyName}}', text: 'Dit is een testbericht voor het kanaal {{channelName}}. Kunt u het lezen, dan werkt het kanaal.' },
+  renewal: {
+    label: { renewal: 'Verlenging', pay: 'Betaling' },
+    notice: { renewal: 'Verlengingsbericht', pay: 'Betalingsherinnering' },
+    late: 'Deze herinnering komt te laat: de dag ervan verstreek terwijl Upkeep niet draaide.',
+  },
   templates: {
     'incident.opened': {
       staff: { subject: 'Onbereikbaar: {{monitorName}}', text: '{{monitorName}} ({{target}}) is onbereikbaar sinds {{startedAt}}.\nOorzaak: {{cause}}' },
@@ -35,8 +40,32 @@ export const nl: LocalePack = {
       client: { subject: 'Een geplande taak is te laat: {{monitorName}}', text: 'Hallo {{recipientName}},\n\nDe geplande taak {{monitorName}} heeft zich niet op tijd gemeld (verwacht vóór {{expectedBy}}). We zoeken het uit.\n\n{{agencyName}}' },
     },
     'renewal.due': {
-      staff: { subject: 'Verlenging over {{daysLeft}} dagen: {{assetName}}', text: '{{assetName}} verloopt op {{expiresOn}}. Verlengingsprijs: {{price}}.' },
-      client: { subject: 'Verlengingsbericht: {{assetName}}', text: 'Hallo {{recipientName}},\n\n{{assetName}} moet uiterlijk {{expiresOn}} verlengd worden. De prijs van de verlenging is {{price}}.\n\n{{agencyName}}' },
+      staff: { subject: '{{reminderLabel}} {{dueIn}}: {{assetName}}', text: '{{assetName}} verloopt op {{expiresOn}}. Verlengingsprijs: {{price}}.{{lateNote}}' },
+      client: { subject: '{{reminderNotice}}: {{assetName}}', text: 'Hallo {{recipientName}},\n\n{{assetName}} moet uiterlijk {{expiresOn}} ({{dueIn}}) verlengd worden. De prijs van de verlenging is {{price}}.\n\n{{agencyName}}' },
+    },
+    'renewal.expired': {
+      staff: { subject: 'Verlopen: {{assetName}}', text: '{{assetName}} is verlopen op {{expiredOn}} ({{expiredAgo}}) en niet verlengd. Verleng het, of markeer het als opgezegd als dat de bedoeling was. Prijs: {{price}}.{{lateNote}}' },
+      client: { subject: '{{assetName}} is verlopen', text: 'Hallo {{recipientName}},\n\n{{assetName}} is verlopen op {{expiredOn}} en nog niet verlengd. Wilt u het behouden, laat het ons dan zo snel mogelijk weten; de prijs van de verlenging is {{price}}.\n\n{{agencyName}}' },
+    },
+    'renewal.cancel-deadline': {
+      staff: { subject: 'Opzeggen uiterlijk {{cancelBy}}, anders verlengd: {{assetName}}', text: '{{assetName}} wordt op {{renewalOn}} automatisch verlengd voor {{price}}. Om dat te voorkomen: opzeggen uiterlijk {{cancelBy}} ({{dueIn}}).{{lateNote}}' },
+      client: { subject: '{{assetName}} wordt op {{renewalOn}} automatisch verlengd', text: 'Hallo {{recipientName}},\n\n{{assetName}} wordt op {{renewalOn}} automatisch verlengd voor {{price}}. Heeft u het niet meer nodig, laat het ons dan uiterlijk {{cancelBy}} weten; daarna kan het voor de komende periode niet meer worden opgezegd.\n\n{{agencyName}}' },
+    },
+    'renewal.task-assigned': {
+      staff: { subject: 'Verlengingstaak: {{assetName}}, uiterlijk {{dueOn}}', text: 'De verlenging van {{assetName}} (verlengingsdatum {{renewalOn}}) is toegewezen aan {{assigneeName}}. Beslis en handel uiterlijk {{dueOn}}.' },
+      client: { subject: 'Wij zorgen voor de verlenging van {{assetName}}', text: 'Hallo {{recipientName}},\n\nDe verlenging van {{assetName}} op {{renewalOn}} is ingepland en in onze handen. We nemen contact op als we iets van u nodig hebben.\n\n{{agencyName}}' },
+    },
+    'renewal.task-escalated': {
+      staff: { subject: 'Verlengingstaak nog open: {{assetName}}, moet {{dueIn}} klaar zijn', text: 'De verlengingstaak van {{assetName}} staat nog open en moet op {{dueOn}} ({{dueIn}}) klaar zijn; de verlengingsdatum is {{renewalOn}}. Toegewezen aan: {{assigneeName}}. Neem hem over of zorg dat hij wordt afgerond.' },
+      client: { subject: 'Stand van zaken: verlenging van {{assetName}}', text: 'Hallo {{recipientName}},\n\nDe verlenging van {{assetName}} op {{renewalOn}} is nog niet rond. We hebben er voorrang aan gegeven en zorgen dat het op tijd geregeld is.\n\n{{agencyName}}' },
+    },
+    'renewal.task-pushed': {
+      staff: { subject: 'Verlengingstaak: {{assetName}} ({{clientName}}), uiterlijk {{dueOn}}', text: 'Verleng {{assetName}} ({{assetIdentifier}}) voor {{clientName}}: de verlenging is op {{renewalOn}}; beslis en handel uiterlijk {{dueOn}}. Toegewezen aan: {{assigneeName}}.\n{{url}}' },
+      client: { subject: 'Verlenging van {{assetName}}', text: 'Hallo {{recipientName}},\n\nDe verlenging van {{assetName}} op {{renewalOn}} is gepland en in onze handen.\n\n{{agencyName}}' },
+    },
+    'renewal.auto-renew-failed': {
+      staff: { subject: 'Automatische verlenging niet gelukt: {{assetName}}', text: '{{assetName}} had op {{renewalOn}} automatisch verlengd moeten worden (leverancier: {{provider}}), maar op {{graceEndedOn}} was de vervaldatum nog niet opgeschoven. Controleer de betaalmethode bij de leverancier en verleng handmatig.' },
+      client: { subject: 'De automatische verlenging van {{assetName}} vraagt aandacht', text: 'Hallo {{recipientName}},\n\n{{assetName}} had op {{renewalOn}} automatisch verlengd moeten worden, maar de verlenging is niet doorgegaan. We zoeken het uit en laten het u weten als we iets van u nodig hebben.\n\n{{agencyName}}' },
     },
     'payment.received': {
       staff: { subject: 'Betaling ontvangen: factuur {{invoiceNumber}}', text: '{{amount}} is betaald voor factuur {{invoiceNumber}} op {{paidAt}}.' },

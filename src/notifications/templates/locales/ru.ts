@@ -9,6 +9,11 @@ export const ru: LocalePack = {
   severity: { critical: 'критическая', high: 'высокая', medium: 'средняя', low: 'низкая', info: 'инфо' },
   digest: { subject: 'Уведомлений от {{agencyName}}: {{count}}', intro: 'Здравствуйте, {{recipientName}}! Вот что произошло:' },
   test: { subject: 'Тестовое сообщение от {{agencyName}}', text: 'Это тестовое сообщение для канала {{channelName}}. Если вы его читаете, канал работает.' },
+  renewal: {
+    label: { renewal: 'Продление', pay: 'Оплата' },
+    notice: { renewal: 'Напоминание о продлении', pay: 'Напоминание об оплате' },
+    late: 'Напоминание приходит с опозданием: его день прошёл, пока Upkeep не работал.',
+  },
   templates: {
     'incident.opened': {
       staff: { subject: 'Недоступен: {{monitorName}}', text: '{{monitorName}} ({{target}}) недоступен с {{startedAt}}.\nПричина: {{cause}}' },
@@ -35,8 +40,32 @@ export const ru: LocalePack = {
       client: { subject: 'Плановая задача опаздывает: {{monitorName}}', text: 'Здравствуйте, {{recipientName}}!\n\nПлановая задача {{monitorName}} не отчиталась вовремя (ожидалось до {{expectedBy}}). Мы разбираемся.\n\n{{agencyName}}' },
     },
     'renewal.due': {
-      staff: { subject: 'Продление через {{daysLeft}} дн.: {{assetName}}', text: '{{assetName}} истекает {{expiresOn}}. Цена продления: {{price}}.' },
-      client: { subject: 'Уведомление о продлении: {{assetName}}', text: 'Здравствуйте, {{recipientName}}!\n\n{{assetName}} нужно продлить до {{expiresOn}}. Стоимость продления: {{price}}.\n\n{{agencyName}}' },
+      staff: { subject: '{{reminderLabel}} {{dueIn}}: {{assetName}}', text: 'Срок действия {{assetName}} истекает {{expiresOn}}, цена продления: {{price}}.{{lateNote}}' },
+      client: { subject: '{{reminderNotice}}: {{assetName}}', text: 'Здравствуйте, {{recipientName}}!\n\n{{assetName}} нужно продлить до {{expiresOn}} ({{dueIn}}). Стоимость продления: {{price}}.\n\n{{agencyName}}' },
+    },
+    'renewal.expired': {
+      staff: { subject: 'Истёк срок: {{assetName}}', text: 'Срок {{assetName}} истёк {{expiredOn}} ({{expiredAgo}}), продления нет. Продлите или отметьте как отменённое, если так и задумано. Цена: {{price}}.{{lateNote}}' },
+      client: { subject: 'Срок действия {{assetName}} истёк', text: 'Здравствуйте, {{recipientName}}!\n\nСрок действия {{assetName}} истёк {{expiredOn}}, и продление ещё не выполнено. Если вы хотите его сохранить, пожалуйста, сообщите нам как можно скорее; стоимость продления: {{price}}.\n\n{{agencyName}}' },
+    },
+    'renewal.cancel-deadline': {
+      staff: { subject: 'Отказаться до {{cancelBy}}, иначе продлится: {{assetName}}', text: '{{assetName}} продлится автоматически {{renewalOn}} за {{price}}. Чтобы этого избежать, откажитесь не позднее {{cancelBy}} ({{dueIn}}).{{lateNote}}' },
+      client: { subject: '{{assetName}} продлится автоматически {{renewalOn}}', text: 'Здравствуйте, {{recipientName}}!\n\n{{assetName}} продлится автоматически {{renewalOn}} за {{price}}. Если он вам больше не нужен, пожалуйста, сообщите нам не позднее {{cancelBy}}: после этой даты отказаться на следующий период будет нельзя.\n\n{{agencyName}}' },
+    },
+    'renewal.task-assigned': {
+      staff: { subject: 'Задача на продление: {{assetName}}, срок {{dueOn}}', text: 'До {{dueOn}} нужно решить вопрос с продлением {{assetName}} (дата продления — {{renewalOn}}) и выполнить его. Исполнитель: {{assigneeName}}.' },
+      client: { subject: 'Мы занимаемся продлением {{assetName}}', text: 'Здравствуйте, {{recipientName}}!\n\nПродление {{assetName}}, назначенное на {{renewalOn}}, запланировано, и мы им занимаемся. Если нам что-то понадобится от вас, мы свяжемся с вами.\n\n{{agencyName}}' },
+    },
+    'renewal.task-escalated': {
+      staff: { subject: 'Задача на продление не выполнена: {{assetName}}, срок {{dueIn}}', text: 'Задача на продление {{assetName}} всё ещё открыта, срок — {{dueOn}} ({{dueIn}}), дата продления — {{renewalOn}}, исполнитель: {{assigneeName}}. Возьмите её на себя или проследите, чтобы она была выполнена.' },
+      client: { subject: 'О продлении {{assetName}}', text: 'Здравствуйте, {{recipientName}}!\n\nПродление {{assetName}}, назначенное на {{renewalOn}}, ещё не завершено. Мы сделали его приоритетным и позаботимся, чтобы всё было сделано вовремя.\n\n{{agencyName}}' },
+    },
+    'renewal.task-pushed': {
+      staff: { subject: 'Задача на продление: {{assetName}} ({{clientName}}), до {{dueOn}}', text: 'Продлить {{assetName}} ({{assetIdentifier}}) для {{clientName}}: продление {{renewalOn}}; решить и выполнить до {{dueOn}}. Ответственный: {{assigneeName}}.\n{{url}}' },
+      client: { subject: 'Продление {{assetName}}', text: 'Здравствуйте, {{recipientName}}!\n\nПродление {{assetName}}, назначенное на {{renewalOn}}, запланировано, и мы им занимаемся.\n\n{{agencyName}}' },
+    },
+    'renewal.auto-renew-failed': {
+      staff: { subject: 'Автопродление не произошло: {{assetName}}', text: '{{assetName}} должен был продлиться автоматически {{renewalOn}} (поставщик: {{provider}}), но к {{graceEndedOn}} дата окончания так и не сдвинулась. Проверьте способ оплаты у поставщика и продлите вручную.' },
+      client: { subject: 'Автоматическое продление {{assetName}} требует внимания', text: 'Здравствуйте, {{recipientName}}!\n\n{{assetName}} должен был продлиться автоматически {{renewalOn}}, но продление не прошло. Мы разбираемся и сообщим вам, если нам что-то понадобится.\n\n{{agencyName}}' },
     },
     'payment.received': {
       staff: { subject: 'Платёж получен: счёт {{invoiceNumber}}', text: 'По счёту {{invoiceNumber}} оплачено {{amount}} ({{paidAt}}).' },

@@ -9,6 +9,11 @@ export const sv: LocalePack = {
   severity: { critical: 'kritisk', high: 'hög', medium: 'medel', low: 'låg', info: 'info' },
   digest: { subject: '{{count}} aviseringar från {{agencyName}}', intro: 'Hej {{recipientName}}, det här har hänt:' },
   test: { subject: 'Testmeddelande från {{agencyName}}', text: 'Det här är ett testmeddelande för kanalen {{channelName}}. Om du kan läsa det fungerar kanalen.' },
+  renewal: {
+    label: { renewal: 'Förnyelse', pay: 'Betalning' },
+    notice: { renewal: 'Påminnelse om förnyelse', pay: 'Betalningspåminnelse' },
+    late: 'Påminnelsen kommer sent: dagen den gällde passerade medan Upkeep inte var igång.',
+  },
   templates: {
     'incident.opened': {
       staff: { subject: 'Nere: {{monitorName}}', text: '{{monitorName}} ({{target}}) är nere sedan {{startedAt}}.\nOrsak: {{cause}}' },
@@ -35,8 +40,32 @@ export const sv: LocalePack = {
       client: { subject: 'Ett schemalagt jobb är försenat: {{monitorName}}', text: 'Hej {{recipientName}},\n\nDet schemalagda jobbet {{monitorName}} rapporterade inte i tid (väntat senast {{expectedBy}}). Vi undersöker saken.\n\n{{agencyName}}' },
     },
     'renewal.due': {
-      staff: { subject: 'Förnyelse om {{daysLeft}} dagar: {{assetName}}', text: '{{assetName}} går ut {{expiresOn}}. Förnyelsepris: {{price}}.' },
-      client: { subject: 'Påminnelse om förnyelse: {{assetName}}', text: 'Hej {{recipientName}},\n\n{{assetName}} ska förnyas senast {{expiresOn}}. Priset för förnyelsen är {{price}}.\n\n{{agencyName}}' },
+      staff: { subject: '{{reminderLabel}} {{dueIn}}: {{assetName}}', text: '{{assetName}} går ut {{expiresOn}}. Förnyelsepris: {{price}}.{{lateNote}}' },
+      client: { subject: '{{reminderNotice}}: {{assetName}}', text: 'Hej {{recipientName}},\n\n{{assetName}} ska förnyas senast {{expiresOn}} ({{dueIn}}). Priset för förnyelsen är {{price}}.\n\n{{agencyName}}' },
+    },
+    'renewal.expired': {
+      staff: { subject: 'Har gått ut: {{assetName}}', text: '{{assetName}} gick ut {{expiredOn}} ({{expiredAgo}}) och är inte förnyad. Förnya den, eller markera den som uppsagd om det var planen. Pris: {{price}}.{{lateNote}}' },
+      client: { subject: '{{assetName}} har gått ut', text: 'Hej {{recipientName}},\n\n{{assetName}} gick ut {{expiredOn}} och har ännu inte förnyats. Om du vill behålla den, hör av dig till oss så snart som möjligt; priset för förnyelsen är {{price}}.\n\n{{agencyName}}' },
+    },
+    'renewal.cancel-deadline': {
+      staff: { subject: 'Säg upp senast {{cancelBy}}, annars förnyas: {{assetName}}', text: '{{assetName}} förnyas automatiskt {{renewalOn}} för {{price}}. Säg upp den senast {{cancelBy}} ({{dueIn}}) för att stoppa det.{{lateNote}}' },
+      client: { subject: '{{assetName}} förnyas automatiskt {{renewalOn}}', text: 'Hej {{recipientName}},\n\n{{assetName}} förnyas automatiskt {{renewalOn}} för {{price}}. Om du inte längre behöver den, meddela oss senast {{cancelBy}}; efter det datumet kan den inte sägas upp för nästa period.\n\n{{agencyName}}' },
+    },
+    'renewal.task-assigned': {
+      staff: { subject: 'Förnyelseuppgift: {{assetName}}, senast {{dueOn}}', text: 'Förnyelsen av {{assetName}} (förnyas {{renewalOn}}) är tilldelad {{assigneeName}}. Besluta och agera senast {{dueOn}}.' },
+      client: { subject: 'Vi tar hand om förnyelsen av {{assetName}}', text: 'Hej {{recipientName}},\n\nFörnyelsen av {{assetName}}, som ska ske {{renewalOn}}, är planerad och i våra händer. Vi hör av oss om vi behöver något från dig.\n\n{{agencyName}}' },
+    },
+    'renewal.task-escalated': {
+      staff: { subject: 'Förnyelseuppgift fortfarande öppen: {{assetName}}, förfaller {{dueIn}}', text: 'Förnyelseuppgiften för {{assetName}} är fortfarande öppen och ska vara klar {{dueOn}} ({{dueIn}}); förnyelsedatum är {{renewalOn}}. Tilldelad: {{assigneeName}}. Ta över den eller se till att den blir gjord.' },
+      client: { subject: 'Lägesrapport om förnyelsen av {{assetName}}', text: 'Hej {{recipientName}},\n\nFörnyelsen av {{assetName}}, som ska ske {{renewalOn}}, är inte klar ännu. Vi har prioriterat den och ser till att den blir klar i tid.\n\n{{agencyName}}' },
+    },
+    'renewal.task-pushed': {
+      staff: { subject: 'Förnyelseuppgift: {{assetName}} ({{clientName}}), senast {{dueOn}}', text: 'Förnya {{assetName}} ({{assetIdentifier}}) för {{clientName}}: den förnyas {{renewalOn}}; bestäm och agera senast {{dueOn}}. Ansvarig: {{assigneeName}}.\n{{url}}' },
+      client: { subject: 'Förnyelse av {{assetName}}', text: 'Hej {{recipientName}},\n\nFörnyelsen av {{assetName}}, som ska ske {{renewalOn}}, är planerad och i våra händer.\n\n{{agencyName}}' },
+    },
+    'renewal.auto-renew-failed': {
+      staff: { subject: 'Automatisk förnyelse uteblev: {{assetName}}', text: '{{assetName}} skulle ha förnyats automatiskt {{renewalOn}} (leverantör: {{provider}}), men {{graceEndedOn}} hade utgångsdatumet fortfarande inte flyttats fram. Kontrollera betalningssättet hos leverantören och förnya manuellt.' },
+      client: { subject: 'Den automatiska förnyelsen av {{assetName}} behöver åtgärdas', text: 'Hej {{recipientName}},\n\n{{assetName}} skulle ha förnyats automatiskt {{renewalOn}}, men förnyelsen har inte gått igenom. Vi undersöker saken och hör av oss om vi behöver något från dig.\n\n{{agencyName}}' },
     },
     'payment.received': {
       staff: { subject: 'Betalning mottagen: faktura {{invoiceNumber}}', text: '{{amount}} betalades för faktura {{invoiceNumber}} den {{paidAt}}.' },

@@ -48,7 +48,8 @@ export interface Rendered {
 export const CHANNEL_KINDS = ['email', 'slack', 'teams', 'telegram', 'discord', 'sms', 'webhook'] as const satisfies readonly ChannelKind[];
 export const EVENT_TYPES = [
   'incident.opened', 'incident.updated', 'incident.resolved', 'certificate.expiring', 'domain.expiring',
-  'heartbeat.late', 'renewal.due', 'payment.received', 'channel.broken',
+  'heartbeat.late', 'renewal.due', 'renewal.expired', 'renewal.cancel-deadline', 'renewal.task-assigned',
+  'renewal.task-escalated', 'renewal.auto-renew-failed', 'payment.received', 'channel.broken',
 ] as const satisfies readonly EventType[];
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const satisfies readonly Severity[];
 export const TARGET_ROLES = ['owner', 'admin', 'manager', 'viewer'] as const satisfies readonly TargetRole[];

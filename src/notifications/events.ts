@@ -13,6 +13,9 @@ import { newId } from '../platform/ids.ts';
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+export type TicketSeverity = 'critical' | 'high' | 'medium' | 'low';
+export type TicketClock = 'first-response' | 'resolution';
+
 export interface Money {
   amount: number; // minor units
   currency: string;
@@ -36,6 +39,16 @@ export interface EventData {
   // A task sent to an external tracker through one webhook channel; recorded, never routed (see recordEvent).
   'renewal.task-pushed': { taskId: string; assetId: string; assetName: string; assetKind: string; assetIdentifier: string; clientId: string; clientName: string; renewalOn: string; dueOn: string; assigneeId: string | null; assigneeName: string | null; url: string };
   'renewal.auto-renew-failed': { assetId: string; assetName: string; renewalOn: string; graceEndedOn: string; provider: string | null; assigneeId: string | null };
+  // The SLA desk. `assigneeId` addresses staff-facing ones to the ticket's assignee; `url` opens the ticket.
+  // `ticket.created` and `ticket.replied` (a public staff reply) are for the client; the rest for the agency.
+  'ticket.created': { ticketId: string; title: string; severity: TicketSeverity; source: 'portal' | 'staff' | 'api' | 'incident'; clientName: string; firstResponseDue: string | null; resolutionDue: string | null; workStartsAt: string | null; timeZone: string; assigneeId: string | null; url: string };
+  'ticket.replied': { ticketId: string; title: string; severity: TicketSeverity; authorName: string; excerpt: string; url: string };
+  'ticket.client-replied': { ticketId: string; title: string; severity: TicketSeverity; clientName: string; authorName: string; excerpt: string; assigneeId: string | null; url: string };
+  'ticket.assigned': { ticketId: string; title: string; severity: TicketSeverity; clientName: string; assigneeId: string | null; assigneeName: string | null; url: string };
+  'ticket.sla-warning': { ticketId: string; title: string; severity: TicketSeverity; clientName: string; clock: TicketClock; dueAt: string; percentUsed: number; assigneeId: string | null; url: string };
+  'ticket.sla-breached': { ticketId: string; title: string; severity: TicketSeverity; clientName: string; clock: TicketClock; dueAt: string; assigneeId: string | null; url: string };
+  // A client's monthly SLA report is ready (sent on the 1st when the plan says so); for the client.
+  'sla.report-ready': { clientName: string; month: string; uptimePercent: number | null; guaranteePercent: number | null; credit: Money | null; url: string; pdfUrl: string };
   'payment.received': { invoiceNumber: string; amount: Money; paidAt: string };
   'channel.broken': { channelId: string; channelName: string; reason: string };
 }
@@ -54,6 +67,13 @@ export const EVENT_TYPES = [
   'renewal.task-escalated',
   'renewal.task-pushed',
   'renewal.auto-renew-failed',
+  'ticket.created',
+  'ticket.replied',
+  'ticket.client-replied',
+  'ticket.assigned',
+  'ticket.sla-warning',
+  'ticket.sla-breached',
+  'sla.report-ready',
   'payment.received',
   'channel.broken',
 ] as const satisfies readonly EventType[];

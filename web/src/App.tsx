@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { canWrite, isStaff, SessionProvider, useSession } from './api/session.tsx';
+import { canManageDesk, canWrite, isStaff, SessionProvider, useSession } from './api/session.tsx';
 import { NotAllowed } from './components/NotAllowed.tsx';
 import { Layout } from './components/Layout.tsx';
 import { asLocale, I18nProvider } from './i18n/i18n.tsx';
@@ -34,6 +34,11 @@ import { TicketsPage } from './pages/desk/TicketsPage.tsx';
 import { NewTicketPage } from './pages/desk/NewTicketPage.tsx';
 import { TicketPage } from './pages/desk/TicketPage.tsx';
 import { SlaPage } from './pages/desk/SlaPage.tsx';
+import { ReportsPage } from './pages/desk/ReportsPage.tsx';
+import { ReportPage } from './pages/desk/ReportPage.tsx';
+import { PlansPage } from './pages/desk/PlansPage.tsx';
+import { PlanPage } from './pages/desk/PlanPage.tsx';
+import { BusinessCalendarPage } from './pages/desk/BusinessCalendarPage.tsx';
 
 // The monitor page carries the chart library: loaded when first opened.
 const MonitorPage = lazy(() => import('./pages/monitors/MonitorPage.tsx').then((m) => ({ default: m.MonitorPage })));
@@ -89,6 +94,11 @@ function Pages() {
             <Route path="tickets/new" element={user?.role === 'viewer' ? <NotAllowed /> : <NewTicketPage />} />
             <Route path="tickets/:id" element={<TicketPage />} />
             <Route path="sla" element={<SlaPage />} />
+            <Route path="reports" element={<ReportsPage />} />
+            <Route path="reports/:clientId/:month" element={<ReportPage />} />
+            <Route path="plans" element={canManageDesk(user) ? <PlansPage /> : <NotAllowed />} />
+            <Route path="plans/:id" element={canManageDesk(user) ? <PlanPage /> : <NotAllowed />} />
+            <Route path="calendars/:id" element={canManageDesk(user) ? <BusinessCalendarPage /> : <NotAllowed />} />
           </Route>
           <Route path="import" element={canWrite(user) ? <ImportPage /> : <NotAllowed />} />
           <Route path="*" element={<Navigate to="/" replace />} />

@@ -36,3 +36,5 @@ export const useSession = () => useContext(SessionContext);
 
 export const isStaff = (user: User | null) => user !== null && user.role !== 'client';
 export const canWrite = (user: User | null) => user !== null && ['owner', 'admin', 'manager'].includes(user.role);
+/** Plans and business calendars of the desk (desk:manage). */
+export const canManageDesk = (user: User | null) => user !== null && ['owner', 'admin'].includes(user.role);

@@ -3,6 +3,8 @@ export const deskEn = {
   'nav.desk': 'Support',
   'desk.tab.tickets': 'Tickets',
   'desk.tab.sla': 'SLA',
+  'desk.tab.reports': 'Reports',
+  'desk.tab.plans': 'Plans and hours',
   'desk.tickets.title': 'Support tickets',
   'desk.new': 'New ticket',
   'desk.ticket': 'Ticket',
@@ -128,7 +130,7 @@ export const deskEn = {
 type Messages = Partial<Record<keyof typeof deskEn | `${keyof typeof deskEn}.${Intl.LDMLPluralRule}`, string>>;
 
 export const deskFr: Messages = {
-  'nav.desk': 'Support', 'desk.tab.tickets': 'Tickets', 'desk.tab.sla': 'SLA',
+  'nav.desk': 'Support', 'desk.tab.tickets': 'Tickets', 'desk.tab.sla': 'SLA', 'desk.tab.reports': 'Rapports', 'desk.tab.plans': 'Contrats et horaires',
   'desk.tickets.title': 'Tickets de support', 'desk.new': 'Nouveau ticket', 'desk.ticket': 'Ticket', 'desk.client': 'Client',
   'desk.severity': 'Gravité', 'desk.status': 'Statut', 'desk.assignee': 'Responsable',
   'desk.firstResponse': 'Première réponse', 'desk.resolution': 'Résolution',
@@ -176,7 +178,7 @@ export const deskFr: Messages = {
 };
 
 export const deskSv: Messages = {
-  'nav.desk': 'Support', 'desk.tab.tickets': 'Ärenden', 'desk.tab.sla': 'SLA',
+  'nav.desk': 'Support', 'desk.tab.tickets': 'Ärenden', 'desk.tab.sla': 'SLA', 'desk.tab.reports': 'Rapporter', 'desk.tab.plans': 'Avtal och tider',
   'desk.tickets.title': 'Supportärenden', 'desk.new': 'Nytt ärende', 'desk.ticket': 'Ärende', 'desk.client': 'Kund',
   'desk.severity': 'Allvarlighetsgrad', 'desk.status': 'Status', 'desk.assignee': 'Handläggare',
   'desk.firstResponse': 'Första svar', 'desk.resolution': 'Lösning',
@@ -224,7 +226,7 @@ export const deskSv: Messages = {
 };
 
 export const deskNl: Messages = {
-  'nav.desk': 'Support', 'desk.tab.tickets': 'Tickets', 'desk.tab.sla': 'SLA',
+  'nav.desk': 'Support', 'desk.tab.tickets': 'Tickets', 'desk.tab.sla': 'SLA', 'desk.tab.reports': 'Rapporten', 'desk.tab.plans': 'Afspraken en tijden',
   'desk.tickets.title': 'Supporttickets', 'desk.new': 'Nieuw ticket', 'desk.ticket': 'Ticket', 'desk.client': 'Klant',
   'desk.severity': 'Ernst', 'desk.status': 'Status', 'desk.assignee': 'Behandelaar',
   'desk.firstResponse': 'Eerste reactie', 'desk.resolution': 'Oplossing',
@@ -272,7 +274,7 @@ export const deskNl: Messages = {
 };
 
 export const deskDa: Messages = {
-  'nav.desk': 'Support', 'desk.tab.tickets': 'Sager', 'desk.tab.sla': 'SLA',
+  'nav.desk': 'Support', 'desk.tab.tickets': 'Sager', 'desk.tab.sla': 'SLA', 'desk.tab.reports': 'Rapporter', 'desk.tab.plans': 'Aftaler og tider',
   'desk.tickets.title': 'Supportsager', 'desk.new': 'Ny sag', 'desk.ticket': 'Sag', 'desk.client': 'Kunde',
   'desk.severity': 'Alvorlighed', 'desk.status': 'Status', 'desk.assignee': 'Ansvarlig',
   'desk.firstResponse': 'Første svar', 'desk.resolution': 'Løsning',
@@ -320,7 +322,7 @@ export const deskDa: Messages = {
 };
 
 export const deskRu: Messages = {
-  'nav.desk': 'Поддержка', 'desk.tab.tickets': 'Обращения', 'desk.tab.sla': 'SLA',
+  'nav.desk': 'Поддержка', 'desk.tab.tickets': 'Обращения', 'desk.tab.sla': 'SLA', 'desk.tab.reports': 'Отчёты', 'desk.tab.plans': 'Условия и часы',
   'desk.tickets.title': 'Обращения в поддержку', 'desk.new': 'Новое обращение', 'desk.ticket': 'Обращение', 'desk.client': 'Клиент',
   'desk.severity': 'Важность', 'desk.status': 'Статус', 'desk.assignee': 'Исполнитель',
   'desk.firstResponse': 'Первый ответ', 'desk.resolution': 'Решение',

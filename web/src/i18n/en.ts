@@ -6,6 +6,8 @@ import { renewalEn } from './renewal-messages.ts';
 import { calendarEn } from './calendar-messages.ts';
 import { taskEn } from './task-messages.ts';
 import { deskEn } from './desk-messages.ts';
+import { deskReportEn } from './desk-report-messages.ts';
+import { deskPlanEn } from './desk-plan-messages.ts';
 import { wasteEn } from './waste-messages.ts';
 import { settingsEn } from './settings-messages.ts';
 import { shellEn } from './shell-messages.ts';
@@ -22,6 +24,8 @@ export const en = {
   ...calendarEn,
   ...taskEn,
   ...deskEn,
+  ...deskReportEn,
+  ...deskPlanEn,
   ...wasteEn,
   'app.name': 'Upkeep',
   'nav.dashboard': 'Dashboard',

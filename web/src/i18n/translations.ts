@@ -7,6 +7,8 @@ import { renewalDa, renewalFr, renewalNl, renewalRu, renewalSv } from './renewal
 import { calendarDa, calendarFr, calendarNl, calendarRu, calendarSv } from './calendar-messages.ts';
 import { taskDa, taskFr, taskNl, taskRu, taskSv } from './task-messages.ts';
 import { deskDa, deskFr, deskNl, deskRu, deskSv } from './desk-messages.ts';
+import { deskReportDa, deskReportFr, deskReportNl, deskReportRu, deskReportSv } from './desk-report-messages.ts';
+import { deskPlanDa, deskPlanFr, deskPlanNl, deskPlanRu, deskPlanSv } from './desk-plan-messages.ts';
 import { wasteDa, wasteFr, wasteNl, wasteRu, wasteSv } from './waste-messages.ts';
 import { settingsDa, settingsFr, settingsNl, settingsRu, settingsSv } from './settings-messages.ts';
 import { shellDa, shellFr, shellNl, shellRu, shellSv } from './shell-messages.ts';
@@ -28,6 +30,8 @@ export const fr: Messages = {
   ...calendarFr,
   ...taskFr,
   ...deskFr,
+  ...deskReportFr,
+  ...deskPlanFr,
   ...wasteFr,
   'app.name': 'Upkeep',
   'timeline.title': 'Renouvellements des 12 prochains mois',
@@ -67,6 +71,8 @@ export const sv: Messages = {
   ...calendarSv,
   ...taskSv,
   ...deskSv,
+  ...deskReportSv,
+  ...deskPlanSv,
   ...wasteSv,
   'app.name': 'Upkeep',
   'timeline.title': 'Förnyelser de kommande 12 månaderna',
@@ -104,6 +110,8 @@ export const nl: Messages = {
   ...calendarNl,
   ...taskNl,
   ...deskNl,
+  ...deskReportNl,
+  ...deskPlanNl,
   ...wasteNl,
   'app.name': 'Upkeep',
   'timeline.title': 'Verlengingen in de komende 12 maanden',
@@ -141,6 +149,8 @@ export const da: Messages = {
   ...calendarDa,
   ...taskDa,
   ...deskDa,
+  ...deskReportDa,
+  ...deskPlanDa,
   ...wasteDa,
   'app.name': 'Upkeep',
   'timeline.title': 'Fornyelser de næste 12 måneder',
@@ -182,6 +192,8 @@ export const ru: Messages = {
   ...calendarRu,
   ...taskRu,
   ...deskRu,
+  ...deskReportRu,
+  ...deskPlanRu,
   ...wasteRu,
   'app.name': 'Upkeep',
   'timeline.title': 'Продления на 12 месяцев вперёд',

@@ -1,0 +1,4 @@
+/** One SLA plan, edited. */
+export function PlanPage() {
+  return <section className="desk-plan" />;
+}

@@ -3,6 +3,7 @@ import { monitoringJobs, scheduleMonitoringJobs } from './monitoring/jobs.ts';
 import { deliveryJobs } from './notifications/delivery.jobs.ts';
 import { dispatchJobs, scheduleNotificationPolicyJobs } from './notifications/dispatch.jobs.ts';
 import { deskJobs, scheduleDeskJobs } from './desk/jobs.ts';
+import { incidentJobs } from './desk/incidents.jobs.ts';
 import type { Deps } from './platform/deps.ts';
 import { renewalJobs, scheduleRenewalJobs } from './renewals/jobs.ts';
 import { scheduleWasteAudit, wasteJobs } from './renewals/waste.jobs.ts';
@@ -11,7 +12,7 @@ import { jobRetentionJobs, scheduleJobRetention } from './platform/jobs/retentio
 
 /** Every job the workers know, by name: each capability adds its handlers here. */
 export function jobHandlers(deps: Deps): JobHandlers {
-  return { ...accountJobs(deps), ...deliveryJobs(deps), ...dispatchJobs(deps), ...monitoringJobs(deps), ...renewalJobs(deps), ...wasteJobs(deps), ...deskJobs(deps), ...jobRetentionJobs(deps) };
+  return { ...accountJobs(deps), ...deliveryJobs(deps), ...dispatchJobs(deps), ...monitoringJobs(deps), ...renewalJobs(deps), ...wasteJobs(deps), ...deskJobs(deps), ...incidentJobs(deps), ...jobRetentionJobs(deps) };
 }
 
 /** Book the recurring jobs; safe to call on every start (each is keyed by its day). */

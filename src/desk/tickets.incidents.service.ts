@@ -1,7 +1,9 @@
 import { systemActor } from '../accounts/model.ts';
-import type { Incident } from '../monitoring/incidents.store.ts';
+import { childrenOf, findIncident, type Incident } from '../monitoring/incidents.store.ts';
 import { findMonitorRow } from '../monitoring/monitors.store.ts';
-import type { Deps } from '../platform/deps.ts';
+import { formatDuration } from '../notifications/templates/render.ts';
+import { change, type Deps } from '../platform/deps.ts';
+import { newId } from '../platform/ids.ts';
 import { findAssetRow } from '../registry/assets.store.ts';
 import * as plans from './plans.store.ts';
 import { insertNewTicket, slaOfClient } from './tickets.service.ts';
@@ -10,7 +12,9 @@ import * as store from './tickets.store.ts';
 /**
  * Site down → a critical ticket linked to the incident, for the monitor's client, so the SLA
  * clocks run from the moment monitoring confirmed it. One ticket per incident however often this
- * is called (a retried job, two workers); nothing for a client without an SLA plan.
+ * is called (a retried job, two workers); nothing for a client without an SLA plan, nor for a site
+ * whose outage has a ticket already (see coveredByOutageTicket). When the site is up again the
+ * ticket is told so, and stays open: a person confirms the problem is solved.
  */
 const ctx = { actor: systemActor('desk.incidents'), requestId: null };
 
@@ -24,7 +28,24 @@ async function clientOfIncident(deps: Deps, incident: Pick<Incident, 'clientId' 
   return asset?.client_id ?? null;
 }
 
-export type IncidentFacts = Pick<Incident, 'id' | 'monitorId' | 'monitorName' | 'clientId' | 'cause'>;
+export type IncidentFacts = Pick<Incident, 'id' | 'monitorId' | 'monitorName' | 'clientId' | 'cause'> & Partial<Pick<Incident, 'parentIncidentId'>>;
+
+/**
+ * A site down because the server it runs on is down (a child incident) is covered by a ticket already
+ * when the client has one for the outage: the parent's, when the server is the same client's, or a
+ * sibling site's, when the server is shared (the agency's, or another client's). One outage, one
+ * ticket per client, however many of its sites the server takes down with it.
+ */
+async function coveredByOutageTicket(deps: Deps, parentIncidentId: string, incidentId: string, clientId: string): Promise<boolean> {
+  const db = deps.database.db;
+  const parent = await findIncident(db, parentIncidentId);
+  if (parent && (await clientOfIncident(deps, parent)) === clientId) return true;
+  for (const sibling of await childrenOf(db, parentIncidentId)) {
+    if (sibling.id === incidentId) continue;
+    if ((await store.findTicketOfIncident(db, sibling.id))?.clientId === clientId) return true;
+  }
+  return false;
+}
 
 export async function openTicketForIncident(deps: Deps, incident: IncidentFacts): Promise<store.TicketRecord | null> {
   const db = deps.database.db;
@@ -33,6 +54,10 @@ export async function openTicketForIncident(deps: Deps, incident: IncidentFacts)
   const clientId = await clientOfIncident(deps, incident);
   if (!clientId || !(await plans.findPlanOfClient(db, clientId))) {
     deps.logger.info({ incidentId: incident.id, clientId }, 'no ticket for the incident: its client has no SLA plan');
+    return null;
+  }
+  if (incident.parentIncidentId && (await coveredByOutageTicket(deps, incident.parentIncidentId, incident.id, clientId))) {
+    deps.logger.info({ incidentId: incident.id, parentIncidentId: incident.parentIncidentId }, 'no ticket for the incident: the ticket of the outage it is part of covers it');
     return null;
   }
   const sla = await slaOfClient(deps, clientId);
@@ -46,4 +71,32 @@ export async function openTicketForIncident(deps: Deps, incident: IncidentFacts)
     if (raced) return raced;
     throw err;
   }
+}
+
+export function recoveryText(incident: Pick<Incident, 'monitorName' | 'startedAt' | 'resolvedAt'>): string {
+  const seconds = (Date.parse(incident.resolvedAt ?? incident.startedAt) - Date.parse(incident.startedAt)) / 1000;
+  return `Monitoring: ${incident.monitorName} is up again after ${formatDuration(seconds, 'en')}.`;
+}
+
+/**
+ * The incident is resolved: its ticket gets a public system message saying so, once, audited. The
+ * ticket is not resolved by it — whether the client's problem is gone is for a person to confirm.
+ * Null when the incident has no ticket (or is not resolved).
+ */
+export async function noteIncidentResolved(deps: Deps, incident: Incident): Promise<store.TicketMessage | null> {
+  if (incident.state !== 'resolved') return null;
+  const ticket = await store.findTicketOfIncident(deps.database.db, incident.id);
+  if (!ticket) return null;
+  const body = recoveryText(incident);
+  const db = deps.database.db;
+  const said = (await store.messagesOf(db, ticket.id, true)).find((m) => m.authorKind === 'system' && m.body === body);
+  if (said) return said;
+  const at = deps.now().toISOString();
+  const message: store.TicketMessage = { id: newId('ticketMessage'), ticketId: ticket.id, authorKind: 'system', authorId: null, body, visibility: 'public', attachments: [], createdAt: at };
+  await change(deps, ctx, async (trx, audit) => {
+    await store.insertMessage(trx, message);
+    await store.updateTicket(trx, ticket.id, { updated_at: at });
+    await audit({ action: 'ticket.message-added', entityType: 'ticket', entityId: ticket.id, after: { messageId: message.id, visibility: 'public', authorKind: 'system', incidentId: incident.id, incidentResolvedAt: incident.resolvedAt } });
+  });
+  return message;
 }

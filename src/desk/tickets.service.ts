@@ -1,5 +1,6 @@
 import { clientScope } from '../accounts/authorization.ts';
 import type { Actor } from '../accounts/model.ts';
+import { publishEvent } from '../notifications/events.ts';
 import { createdRecord, type ChangeContext } from '../platform/audit/model.ts';
 import { toPage, type Cursor, type Page } from '../platform/db/keyset.ts';
 import { change, type Deps } from '../platform/deps.ts';
@@ -10,7 +11,7 @@ import * as calendars from './calendars.store.ts';
 import type { Severity } from './plan.model.ts';
 import * as plans from './plans.store.ts';
 import { noPlan } from './sla.service.ts';
-import { clocksOf, refreshClocks } from './tickets.clocks.service.ts';
+import { clocksOf, refreshClocks, ticketUrl } from './tickets.clocks.service.ts';
 import { acknowledgementText, planOfSnapshot, transitionProblem, type TicketClocksView, type TicketSla, type TicketSource, type TicketStatus } from './tickets.model.ts';
 import * as store from './tickets.store.ts';
 
@@ -163,13 +164,49 @@ export async function insertNewTicket(deps: Deps, ctx: Ctx, sla: TicketSla, o: T
     await store.insertEvent(trx, id, { id: newId('ticketEvent'), kind: 'status', from: null, to: 'new', actorId: createdBy, at });
     if (o.opening) await store.insertMessage(trx, { id: newId('ticketMessage'), ticketId: id, authorKind: o.opening.authorKind, authorId: createdBy, body: o.opening.body, visibility: 'public', attachments: [], createdAt: at });
     await store.insertMessage(trx, { id: newId('ticketMessage'), ticketId: id, authorKind: 'system', authorId: null, body: acknowledgementText(o.title, ack), visibility: 'public', attachments: [], createdAt: at });
-    const clocks = await refreshClocks(trx, id, now);
+    const clocks = await refreshClocks(deps, trx, id, now);
+    await announceCreated(deps, trx, (await store.findTicket(trx, id))!, ack, now);
     await audit({
       action: 'ticket.created', entityType: 'ticket', entityId: id,
       after: createdRecord({ clientId: o.clientId, title: o.title, severity: o.severity, status: 'new', assigneeId: o.assigneeId, source: o.source, incidentId: o.incidentId, planId: sla.planId, firstResponseDueAt: clocks.firstResponse.dueAt, resolutionDueAt: clocks.resolution?.dueAt ?? null }),
     });
   });
   return (await store.findTicket(deps.database.db, id))!;
+}
+
+type Trx = Parameters<typeof publishEvent>[0];
+
+/**
+ * The client's acknowledgement (and the assignee's news, if there is one): the targets that apply and,
+ * outside support hours, when work starts — null when it starts now. Its wording and language are the
+ * notification template's; the English thread message says the same.
+ */
+async function announceCreated(deps: Deps, trx: Trx, ticket: store.TicketRecord, ack: Acknowledgement, now: Date): Promise<void> {
+  const startsNow = ack.measure === 'around-the-clock' || ack.withinSupportHours;
+  await publishEvent(
+    trx,
+    {
+      type: 'ticket.created', severity: ticket.severity, clientId: ticket.clientId, projectId: null, assetId: null, subjectKey: `ticket:${ticket.id}:created`, groupKey: null,
+      data: {
+        ticketId: ticket.id, title: ticket.title, severity: ticket.severity, source: ticket.source, clientName: ticket.clientName,
+        firstResponseDue: ack.firstResponse.dueAt, resolutionDue: ack.resolution?.dueAt ?? null, workStartsAt: startsNow ? null : ack.workStartsAt, timeZone: ack.timeZone,
+        assigneeId: ticket.assigneeId, url: ticketUrl(deps, ticket.id),
+      },
+    },
+    now,
+  );
+}
+
+/** Tells the new assignee (and whoever routing names) that the ticket is theirs now; one subject per assignment. */
+async function announceAssignment(deps: Deps, trx: Trx, ticket: store.TicketRecord, assignee: { id: string; name: string }, assignmentId: string, now: Date): Promise<void> {
+  await publishEvent(
+    trx,
+    {
+      type: 'ticket.assigned', severity: ticket.severity, clientId: ticket.clientId, projectId: null, assetId: null, subjectKey: `ticket:${ticket.id}:assigned:${assignmentId}`, groupKey: null,
+      data: { ticketId: ticket.id, title: ticket.title, severity: ticket.severity, clientName: ticket.clientName, assigneeId: assignee.id, assigneeName: assignee.name, url: ticketUrl(deps, ticket.id) },
+    },
+    now,
+  );
 }
 
 export async function createTicket(deps: Deps, ctx: Ctx, input: NewTicket): Promise<TicketView> {
@@ -223,12 +260,20 @@ export async function updateTicket(deps: Deps, ctx: Ctx, id: string, patch: Tick
   const at = now.toISOString();
   await change(deps, ctx, async (trx, audit) => {
     await store.updateTicket(trx, id, { title: patch.title ?? before.title, status: patch.status ?? before.status, severity: patch.severity ?? before.severity, assignee_id: patch.assigneeId === undefined ? before.assigneeId : patch.assigneeId, updated_at: at });
+    let assignment: string | null = null;
     for (const c of changes) {
       if (c.field === 'title') continue;
       const kind = c.field === 'assigneeId' ? 'assignee' : c.field;
-      await store.insertEvent(trx, id, { id: newId('ticketEvent'), kind, from: c.from, to: c.to, actorId: ctx.actor.id, at });
+      const eventId = newId('ticketEvent');
+      await store.insertEvent(trx, id, { id: eventId, kind, from: c.from, to: c.to, actorId: ctx.actor.id, at });
+      if (kind === 'assignee' && c.to !== null) assignment = eventId;
     }
-    const clocks = await refreshClocks(trx, id, now);
+    const clocks = await refreshClocks(deps, trx, id, now);
+    if (assignment) {
+      const ticket = (await store.findTicket(trx, id))!;
+      const assignee = await store.findStaffUser(trx, ticket.assigneeId!);
+      if (assignee) await announceAssignment(deps, trx, ticket, assignee, assignment, now);
+    }
     const fields = Object.fromEntries(changes.map((c) => [c.field, c.from]));
     const after = Object.fromEntries(changes.map((c) => [c.field, c.to]));
     const due = { firstResponseDueAt: clocks.firstResponse.dueAt, resolutionDueAt: clocks.resolution?.dueAt ?? null };

@@ -249,3 +249,9 @@ export async function findStaffUser(db: Q, id: string): Promise<{ id: string; na
   const row = await db.selectFrom('users').select(['id', 'name']).where('id', '=', id).where('role', '!=', 'client').where('disabled_at', 'is', null).executeTakeFirst();
   return row ?? null;
 }
+
+/** Whoever wrote a message, staff or a client's portal user, by name; null when there is no such user. */
+export async function userName(db: Q, id: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name ?? null;
+}

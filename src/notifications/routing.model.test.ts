@@ -144,6 +144,20 @@ describe('defaultTargets', () => {
     expect(defaultTargets(event({ type: 'renewal.task-assigned', severity: 'low' }))).toEqual([]);
   });
 
+  it('tells owners and admins about a breached SLA of a critical or high ticket, and nobody by default about the client’s messages', () => {
+    expect(defaultTargets(event({ type: 'ticket.sla-breached', severity: 'critical' }))).toHaveLength(2);
+    expect(defaultTargets(event({ type: 'ticket.sla-breached', severity: 'high' }))).toHaveLength(2);
+    expect(defaultTargets(event({ type: 'ticket.sla-breached', severity: 'medium' }))).toEqual([]);
+    for (const type of ['ticket.created', 'ticket.replied', 'sla.report-ready', 'ticket.client-replied', 'ticket.assigned']) {
+      expect(defaultTargets(event({ type, severity: 'critical' })), type).toEqual([]);
+    }
+  });
+
+  it('tells a ticket’s assignee about the client’s reply, and nobody else by default', () => {
+    const routing = routeEvent([], event({ type: 'ticket.client-replied', severity: 'critical', data: { assigneeId: 'usr_9' } }));
+    expect(routing.targets).toEqual([{ target: { kind: 'user', userId: 'usr_9' }, reason: 'addressed' }]);
+  });
+
   it('leaves a broken channel to the outbox, which tells its owner on another channel', () => {
     expect(defaultTargets(event({ type: 'channel.broken', severity: 'high' }))).toEqual([]);
   });

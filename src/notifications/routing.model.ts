@@ -98,10 +98,19 @@ export function isResolution(type: string): boolean {
 
 /**
  * Types meant for the agency's clients: nobody is told unless a rule says so (besides the person an
- * event is addressed to). `renewal.expired` is not one: a lapsed service reaches the owners and admins
- * by the default route when the publisher says it is high, even if nobody is responsible for it.
+ * event is addressed to) — a rule naming the client's own channel, say. `renewal.expired` is not one: a
+ * lapsed service reaches the owners and admins by the default route when the publisher says it is
+ * high, even if nobody is responsible for it. A ticket's acknowledgement, a public reply to it and the
+ * monthly SLA report are the client's.
  */
-export const CLIENT_FACING_TYPES: readonly string[] = ['renewal.due', 'payment.received', 'incident.updated'];
+export const CLIENT_FACING_TYPES: readonly string[] = ['renewal.due', 'payment.received', 'incident.updated', 'ticket.created', 'ticket.replied', 'sla.report-ready'];
+
+/**
+ * Types for the person they are addressed to (a ticket's assignee), carrying the ticket's severity so
+ * that a critical ticket's news passes quiet hours: the default route adds nobody, or every reply on a
+ * critical ticket would reach all the owners and admins. An SLA warning or breach is not one of them.
+ */
+export const ADDRESSED_ONLY_TYPES: readonly string[] = ['ticket.client-replied', 'ticket.assigned'];
 
 const OWNERS_AND_ADMINS: Target[] = [
   { kind: 'role', role: 'owner' },
@@ -113,11 +122,11 @@ const TOLD_BY_THE_OUTBOX: readonly string[] = ['channel.broken'];
 
 /**
  * Whom to tell when no rule matches. Anything critical or high goes to the agency's owners and
- * admins, so a fresh installation is never silent about an outage; client-facing types,
- * resolutions (which reach whoever was told anyway), a broken channel and lower severities go to nobody.
+ * admins, so a fresh installation is never silent about an outage; client-facing types, types for
+ * the addressed person only, resolutions (which reach whoever was told anyway), a broken channel and lower severities go to nobody.
  */
 export function defaultTargets(event: RoutableEvent): Target[] {
-  if (CLIENT_FACING_TYPES.includes(event.type) || isResolution(event.type) || TOLD_BY_THE_OUTBOX.includes(event.type)) return [];
+  if (CLIENT_FACING_TYPES.includes(event.type) || ADDRESSED_ONLY_TYPES.includes(event.type) || isResolution(event.type) || TOLD_BY_THE_OUTBOX.includes(event.type)) return [];
   return isAtLeast(event.severity, 'high') ? OWNERS_AND_ADMINS : [];
 }
 

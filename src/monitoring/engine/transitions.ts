@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Schema } from '../../platform/db/schema.ts';
 import { newId } from '../../platform/ids.ts';
 import { publishEvent } from '../../notifications/events.ts';
+import { enqueueIncidentRecovered, enqueueIncidentTicket } from '../../desk/incidents.jobs.ts';
 import { downtimeSeconds, FLAP_WINDOW_MS, incidentStep, type MonitorState } from '../incidents.model.ts';
 import { inMaintenance } from '../maintenance.model.ts';
 import { maintenanceWindowsFor } from '../results.store.ts';
@@ -163,6 +164,8 @@ async function publishOpened(trx: Trx, m: MonitorFacts, change: StateChange, inc
   }
   const data = { incidentId: incident.id, monitorId: m.id, monitorName: m.name, target: m.target, cause: change.cause, startedAt: change.since, parentIncidentId: incident.parentIncidentId, flapping: incident.flapping };
   await publishEvent(trx, { ...common, type: 'incident.opened', severity: 'critical', data }, now);
+  // A site down is a critical ticket for a client with an SLA plan; the desk decides whether one opens.
+  await enqueueIncidentTicket(trx, incident.id, now);
 }
 
 async function resolveIncident(trx: Trx, m: MonitorFacts, open: { id: string; started_at: string; in_maintenance: number }, now: Date): Promise<void> {
@@ -172,4 +175,5 @@ async function resolveIncident(trx: Trx, m: MonitorFacts, open: { id: string; st
   if (open.in_maintenance === 1) return;
   const data = { incidentId: open.id, monitorId: m.id, monitorName: m.name, target: m.target, startedAt: open.started_at, resolvedAt: at, downtimeSeconds: downtimeSeconds(open.started_at, at) };
   await publishEvent(trx, { type: 'incident.resolved', severity: 'info', clientId: m.clientId, projectId: m.projectId, assetId: m.assetId, subjectKey: `incident:${open.id}`, groupKey: null, data }, now);
+  await enqueueIncidentRecovered(trx, open.id, now);
 }

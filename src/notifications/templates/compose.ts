@@ -39,6 +39,8 @@ const ACKNOWLEDGEABLE: ReadonlySet<EventType> = new Set<EventType>([
   'renewal.cancel-deadline',
   'renewal.task-escalated',
   'renewal.auto-renew-failed',
+  'ticket.sla-warning',
+  'ticket.sla-breached',
   'channel.broken',
 ]);
 
@@ -129,10 +131,14 @@ function publicBase(deps: Deps): string {
   return deps.config.publicUrl.replace(/\/+$/, '');
 }
 
-/** Where in Upkeep the event's subject is shown; renewal tasks are the staff's own pages. */
+/**
+ * Where in Upkeep the event's subject is shown; renewal tasks are the staff's own pages. A ticket and
+ * a monthly report carry their own page (the same address for staff and the client's portal).
+ */
 function openUrl(deps: Deps, event: StoredEvent, audience: Audience): string | null {
   const d = event.data;
   const base = publicBase(deps);
+  if ((typeof d.ticketId === 'string' || event.type === 'sla.report-ready') && typeof d.url === 'string') return d.url;
   if (typeof d.incidentId === 'string') return `${base}/incidents/${d.incidentId}`;
   if (typeof d.taskId === 'string' && audience === 'staff') return `${base}/renewals/tasks/${d.taskId}`;
   if (typeof d.assetId === 'string') return `${base}/assets/${d.assetId}`;

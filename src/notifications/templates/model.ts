@@ -12,7 +12,11 @@ export const AUDIENCES = ['staff', 'client'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 export const TEMPLATE_LOCALES = LOCALES;
 
-export type FieldKind = 'text' | 'instant' | 'date' | 'money' | 'number' | 'boolean' | 'id';
+/**
+ * `severity`: a ticket's severity, worded in the reader's language; `percent`: 99.95 → "99.95 %";
+ * `month`: `2026-10` → "October 2026".
+ */
+export type FieldKind = 'text' | 'instant' | 'date' | 'money' | 'number' | 'percent' | 'month' | 'severity' | 'boolean' | 'id';
 type FieldsOf<T extends EventType> = { readonly [K in keyof EventData[T]]-?: FieldKind };
 
 /** Every field of every event type, and how it is shown. */
@@ -30,17 +34,30 @@ export const EVENT_FIELDS: { readonly [T in EventType]: FieldsOf<T> } = {
   'renewal.task-escalated': { taskId: 'id', assetId: 'id', assetName: 'text', renewalOn: 'date', dueOn: 'date', daysLeft: 'number', assigneeId: 'id', assigneeName: 'text' },
   'renewal.task-pushed': { taskId: 'id', assetId: 'id', assetName: 'text', assetKind: 'text', assetIdentifier: 'text', clientId: 'id', clientName: 'text', renewalOn: 'date', dueOn: 'date', assigneeId: 'id', assigneeName: 'text', url: 'text' },
   'renewal.auto-renew-failed': { assetId: 'id', assetName: 'text', renewalOn: 'date', graceEndedOn: 'date', provider: 'text', assigneeId: 'id' },
+  'ticket.created': { ticketId: 'id', title: 'text', severity: 'severity', source: 'text', clientName: 'text', firstResponseDue: 'instant', resolutionDue: 'instant', workStartsAt: 'instant', timeZone: 'text', assigneeId: 'id', url: 'text' },
+  'ticket.replied': { ticketId: 'id', title: 'text', severity: 'severity', authorName: 'text', excerpt: 'text', url: 'text' },
+  'ticket.client-replied': { ticketId: 'id', title: 'text', severity: 'severity', clientName: 'text', authorName: 'text', excerpt: 'text', assigneeId: 'id', url: 'text' },
+  'ticket.assigned': { ticketId: 'id', title: 'text', severity: 'severity', clientName: 'text', assigneeId: 'id', assigneeName: 'text', url: 'text' },
+  'ticket.sla-warning': { ticketId: 'id', title: 'text', severity: 'severity', clientName: 'text', clock: 'text', dueAt: 'instant', percentUsed: 'percent', assigneeId: 'id', url: 'text' },
+  'ticket.sla-breached': { ticketId: 'id', title: 'text', severity: 'severity', clientName: 'text', clock: 'text', dueAt: 'instant', assigneeId: 'id', url: 'text' },
+  'sla.report-ready': { clientName: 'text', month: 'month', uptimePercent: 'percent', guaranteePercent: 'percent', credit: 'money', url: 'text', pdfUrl: 'text' },
   'payment.received': { invoiceNumber: 'text', amount: 'money', paidAt: 'instant' },
   'channel.broken': { channelId: 'id', channelName: 'text', reason: 'text' },
 };
 
-/** Placeholders every event template may use besides its event's fields. */
+/**
+ * Placeholders every event template may use besides its event's fields. `severity` is the event's,
+ * except in ticket events, whose own `severity` field (the ticket's) takes its place.
+ */
 export const COMMON_PLACEHOLDERS = ['recipientName', 'agencyName', 'severity'] as const;
 /**
  * Values worked out from an event's fields, where the raw field reads badly: `downtime` (1 hour 5 minutes),
  * `dueIn` (in 30 days, tomorrow, today), `expiredAgo` (3 days ago, yesterday), `reminderLabel` and
  * `reminderNotice` (a renewal or a payment reminder, short for staff and polite for clients), and
- * `lateNote` (a line saying the reminder comes late, or nothing).
+ * `lateNote` (a line saying the reminder comes late, or nothing). The desk's: `clockName` (first
+ * response or resolution), `workStart` (work starts now, or when support hours open), `resolutionNote`
+ * (the resolution target, or that the severity has none), and in a monthly report `uptimeLine` and
+ * `creditLine` (each a line of its own, or nothing when there is no figure or no credit).
  */
 export const DERIVED_PLACEHOLDERS: Partial<Record<EventType, readonly string[]>> = {
   'incident.resolved': ['downtime'],
@@ -48,6 +65,10 @@ export const DERIVED_PLACEHOLDERS: Partial<Record<EventType, readonly string[]>>
   'renewal.expired': ['expiredAgo', 'lateNote'],
   'renewal.cancel-deadline': ['dueIn', 'lateNote'],
   'renewal.task-escalated': ['dueIn'],
+  'ticket.created': ['workStart', 'resolutionNote'],
+  'ticket.sla-warning': ['clockName'],
+  'ticket.sla-breached': ['clockName'],
+  'sla.report-ready': ['uptimeLine', 'creditLine'],
 };
 
 export function placeholdersFor(eventType: EventType): string[] {

@@ -1,4 +1,4 @@
-import type { EventData, EventType, Severity } from '../events.ts';
+import type { EventData, EventType, Severity, TicketClock } from '../events.ts';
 import type { Audience } from './model.ts';
 
 export type RenewalReminder = EventData['renewal.due']['reminder'];
@@ -24,6 +24,23 @@ export interface LocalePack {
     notice: Record<RenewalReminder, string>;
     /** Said when a reminder's day passed while Upkeep was not running. */
     late: string;
+  };
+  /** Words the desk's templates get through derived placeholders (see DERIVED_PLACEHOLDERS). */
+  desk: {
+    /** {{clockName}}: "first response", "resolution". */
+    clock: Record<TicketClock, string>;
+    /** {{workStart}}: work starts now (within support hours, or a severity handled around the clock)… */
+    startsNow: string;
+    /** …or when support hours open: {{workStartsAt}}. */
+    startsAt: string;
+    /** {{resolutionNote}}: the target {{resolutionDue}}, or none for this severity. */
+    resolutionDue: string;
+    noResolution: string;
+    /** {{uptimeLine}}: {{uptimePercent}} against {{guaranteePercent}}, or without a guarantee. */
+    uptime: string;
+    uptimeNoGuarantee: string;
+    /** {{creditLine}}: the service credit owed, {{credit}}. */
+    credit: string;
   };
   templates: Record<EventType, Record<Audience, { subject: string; text: string }>>;
 }

@@ -85,14 +85,15 @@ export function eventValues(event: RenderableEvent, ctx: RenderContext): Record<
   const values: Record<string, string> = { ...commonValues(ctx), severity: pack.severity[event.severity] ?? event.severity };
   const fields = EVENT_FIELDS[event.type] as Record<string, FieldKind>;
   for (const [name, kind] of Object.entries(fields)) values[name] = formatValue(event.data[name], kind, pack, ctx);
-  return Object.assign(values, derivedValues(event, pack, ctx.locale));
+  return Object.assign(values, derivedValues(event, values, pack, ctx.locale));
 }
 
-/** The derived placeholders of the event's type (see DERIVED_PLACEHOLDERS). */
-function derivedValues(event: RenderableEvent, pack: LocalePack, locale: Locale): Record<string, string> {
+/** The derived placeholders of the event's type (see DERIVED_PLACEHOLDERS), from the formatted `values`. */
+function derivedValues(event: RenderableEvent, values: Readonly<Record<string, string>>, pack: LocalePack, locale: Locale): Record<string, string> {
   const wanted = DERIVED_PLACEHOLDERS[event.type] ?? [];
   const d = event.data;
   const reminder = d.reminder === 'pay' ? 'pay' : 'renewal';
+  const known = (name: string) => d[name] !== null && d[name] !== undefined;
   const all: Record<string, () => string> = {
     downtime: () => formatDuration(Number(d.downtimeSeconds ?? 0), locale),
     dueIn: () => formatRelativeDays(Number(d.daysLeft ?? 0), locale),
@@ -101,6 +102,13 @@ function derivedValues(event: RenderableEvent, pack: LocalePack, locale: Locale)
     reminderNotice: () => pack.renewal.notice[reminder],
     // On a line of its own after the text, or nothing at all when the reminder is on time.
     lateNote: () => (d.late === true ? `\n${pack.renewal.late}` : ''),
+    clockName: () => pack.desk.clock[d.clock === 'resolution' ? 'resolution' : 'first-response'],
+    // No start instant: work started when the ticket came in (within support hours, or around the clock).
+    workStart: () => fill(known('workStartsAt') ? pack.desk.startsAt : pack.desk.startsNow, values),
+    resolutionNote: () => fill(known('resolutionDue') ? pack.desk.resolutionDue : pack.desk.noResolution, values),
+    uptimeLine: () => (known('uptimePercent') ? `\n${fill(known('guaranteePercent') ? pack.desk.uptime : pack.desk.uptimeNoGuarantee, values)}` : ''),
+    // Only a credit actually owed is worth a line; none (or zero) says nothing.
+    creditLine: () => (isMoney(d.credit) && d.credit.amount > 0 ? `\n${fill(pack.desk.credit, values)}` : ''),
   };
   return Object.fromEntries(wanted.map((name) => [name, all[name]?.() ?? '']));
 }
@@ -123,6 +131,12 @@ function formatValue(value: unknown, kind: FieldKind, pack: LocalePack, ctx: Ren
       return isMoney(value) ? formatMoney(value, ctx.locale) : pack.none;
     case 'number':
       return typeof value === 'number' ? formatNumber(value, ctx.locale) : String(value);
+    case 'percent':
+      return typeof value === 'number' ? formatPercent(value, ctx.locale) : String(value);
+    case 'month':
+      return formatMonth(String(value), ctx.locale);
+    case 'severity':
+      return pack.severity[value as Severity] ?? String(value);
     case 'boolean':
       return value ? pack.yes : pack.no;
     default:
@@ -184,6 +198,21 @@ function formatNumber(value: number, locale: Locale): string {
   let format = numberFormats.get(locale);
   if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
   return format.format(value);
+}
+
+/** 99.95 → "99.95%" (en), "99,95 %" (sv): up to three decimals, as uptime figures need. */
+function formatPercent(value: number, locale: Locale): string {
+  const key = `${locale}|percent`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 3 })));
+  return format.format(value / 100);
+}
+
+/** A calendar month (`2026-10`) → "October 2026" in the recipient's language. */
+function formatMonth(month: string, locale: Locale): string {
+  const at = new Date(`${month}-01T00:00:00Z`);
+  if (!/^\d{4}-\d{2}$/.test(month) || Number.isNaN(at.getTime())) return month;
+  return dateFormat(locale, 'UTC', { month: 'long', year: 'numeric' }).format(at);
 }
 
 /** 3900 s → "1 hour, 5 minutes" in the recipient's language. */

@@ -54,6 +54,34 @@ export const SAMPLE_EVENTS: { readonly [T in EventType]: { severity: Severity; d
     severity: 'high',
     data: { assetId: 'ast_sample', assetName: 'example.org', renewalOn: '2026-11-18', graceEndedOn: '2026-11-21', provider: 'Example Registrar', assigneeId: 'usr_sample' },
   },
+  'ticket.created': {
+    severity: 'high',
+    data: { ticketId: 'tkt_sample', title: 'The contact form sends nothing', severity: 'high', source: 'portal', clientName: 'Example Ltd', firstResponseDue: '2026-11-23T09:00:00.000Z', resolutionDue: '2026-11-23T16:00:00.000Z', workStartsAt: '2026-11-23T08:00:00.000Z', timeZone: 'Europe/Stockholm', assigneeId: null, url: 'https://upkeep.example/desk/tickets/tkt_sample' },
+  },
+  'ticket.replied': {
+    severity: 'high',
+    data: { ticketId: 'tkt_sample', title: 'The contact form sends nothing', severity: 'high', authorName: 'Alex', excerpt: 'The mail relay refused the messages; we have switched it and sent a test. Could you try the form again?', url: 'https://upkeep.example/desk/tickets/tkt_sample' },
+  },
+  'ticket.client-replied': {
+    severity: 'high',
+    data: { ticketId: 'tkt_sample', title: 'The contact form sends nothing', severity: 'high', clientName: 'Example Ltd', authorName: 'Sam at Example Ltd', excerpt: 'It works again, thank you!', assigneeId: 'usr_sample', url: 'https://upkeep.example/desk/tickets/tkt_sample' },
+  },
+  'ticket.assigned': {
+    severity: 'high',
+    data: { ticketId: 'tkt_sample', title: 'The contact form sends nothing', severity: 'high', clientName: 'Example Ltd', assigneeId: 'usr_sample', assigneeName: 'Alex', url: 'https://upkeep.example/desk/tickets/tkt_sample' },
+  },
+  'ticket.sla-warning': {
+    severity: 'medium',
+    data: { ticketId: 'tkt_sample', title: 'The contact form sends nothing', severity: 'high', clientName: 'Example Ltd', clock: 'first-response', dueAt: '2026-11-23T09:00:00.000Z', percentUsed: 75, assigneeId: 'usr_sample', url: 'https://upkeep.example/desk/tickets/tkt_sample' },
+  },
+  'ticket.sla-breached': {
+    severity: 'high',
+    data: { ticketId: 'tkt_sample', title: 'The contact form sends nothing', severity: 'high', clientName: 'Example Ltd', clock: 'resolution', dueAt: '2026-11-23T16:00:00.000Z', assigneeId: 'usr_sample', url: 'https://upkeep.example/desk/tickets/tkt_sample' },
+  },
+  'sla.report-ready': {
+    severity: 'info',
+    data: { clientName: 'Example Ltd', month: '2026-10', uptimePercent: 99.82, guaranteePercent: 99.9, credit: { amount: 4_990, currency: 'EUR' }, url: 'https://upkeep.example/desk/reports/cli_sample/2026-10', pdfUrl: 'https://upkeep.example/api/v1/clients/cli_sample/sla-reports/2026-10.pdf' },
+  },
   'payment.received': {
     severity: 'info',
     data: { invoiceNumber: '2026-0117', amount: { amount: 129_900, currency: 'EUR' }, paidAt: '2026-11-21T08:15:00.000Z' },

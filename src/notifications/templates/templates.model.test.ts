@@ -28,7 +28,7 @@ describe('the built-in templates', () => {
 
   it('differ from English in every other language', () => {
     for (const locale of TEMPLATE_LOCALES.filter((l) => l !== 'en')) {
-      for (const type of EVENT_TYPES.filter((t) => t.startsWith('renewal.'))) {
+      for (const type of EVENT_TYPES.filter((t) => t.startsWith('renewal.') || t.startsWith('ticket.') || t.startsWith('sla.'))) {
         expect(PACKS[locale].templates[type].client.text, `${locale} ${type}`).not.toBe(PACKS.en.templates[type].client.text);
         expect(PACKS[locale].templates[type].staff.text, `${locale} ${type}`).not.toBe(PACKS.en.templates[type].staff.text);
       }
@@ -131,6 +131,47 @@ describe('rendering', () => {
     expect(formatDuration(3900, 'en')).toBe('1 hour 5 minutes');
     expect(formatDuration(45, 'en')).toBe('45 seconds');
     expect(formatDuration(7200, 'sv')).toBe('2 timmar');
+  });
+});
+
+describe('the desk’s messages', () => {
+  const withData = <T extends keyof typeof SAMPLE_EVENTS>(type: T, data: Record<string, unknown>) => ({ ...sample(type), data: { ...sample(type).data, ...data } });
+  const render = (event: ReturnType<typeof sample>, audience: 'staff' | 'client', locale: RenderContext['locale']) =>
+    renderEvent(event, { ...PACKS[locale].templates[event.type][audience], html: null }, ctx(locale));
+
+  it('acknowledge a ticket outside support hours in the client’s language, with when work starts, in the reader’s time zone', () => {
+    const message = render(sample('ticket.created'), 'client', 'sv');
+    expect(message.subject).toBe('Vi har tagit emot ditt ärende: The contact form sends nothing');
+    expect(message.text).toContain('(allvarlighetsgrad: hög)');
+    // 08:00 UTC is 09:00 in Stockholm in November.
+    expect(message.text).toMatch(/arbetet med det börjar 23 november 2026 (kl\. )?09:00/);
+    expect(message.text).toMatch(/Du hör från oss senast 23 november 2026 (kl\. )?10:00/);
+    expect(message.text).toMatch(/lösa det senast 23 november 2026 (kl\. )?17:00/);
+  });
+
+  it('say work starts now when there is no start instant, and that a severity without a resolution target has none', () => {
+    const message = render(withData('ticket.created', { workStartsAt: null, resolutionDue: null, severity: 'critical' }), 'client', 'en');
+    expect(message.text).toContain('We have received your ticket "The contact form sends nothing" (severity: critical). Work on it starts now.');
+    expect(message.text).toContain('There is no resolution deadline for this severity');
+    expect(message.text).not.toContain('outside our support hours');
+  });
+
+  it('name the clock and the share of its time used', () => {
+    const warning = render(sample('ticket.sla-warning'), 'staff', 'en');
+    expect(warning.subject).toBe('75% of the first response time used: The contact form sends nothing');
+    const breach = render(sample('ticket.sla-breached'), 'staff', 'fr');
+    expect(breach.subject).toBe('SLA dépassé (résolution) : The contact form sends nothing');
+    expect(breach.text).toContain('« The contact form sends nothing » (élevée)');
+  });
+
+  it('give a monthly report’s uptime against the guarantee and a credit owed, and leave out what is not there', () => {
+    const report = render(sample('sla.report-ready'), 'client', 'sv');
+    expect(report.subject).toBe('Din servicerapport för oktober 2026');
+    expect(report.text).toMatch(/Tillgänglighet: 99,82\s%\s\(garanterat: 99,9\s%\)\./);
+    expect(report.text).toMatch(/Servicekredit som du har rätt till: 49,90\s€\./);
+    const clean = render(withData('sla.report-ready', { uptimePercent: null, credit: { amount: 0, currency: 'EUR' } }), 'client', 'en');
+    expect(clean.text).toContain('Your service report for October 2026 is ready.\n\nDownload it as a PDF: https://upkeep.example/');
+    expect(clean.text).not.toMatch(/Uptime|credit/);
   });
 });
 

@@ -14,6 +14,16 @@ export const da: LocalePack = {
     notice: { renewal: 'Påmindelse om fornyelse', pay: 'Betalingspåmindelse' },
     late: 'Påmindelsen kommer for sent: dens dag gik, mens Upkeep ikke kørte.',
   },
+  desk: {
+    clock: { 'first-response': 'første svar', resolution: 'løsning' },
+    startsNow: 'Vi går i gang med den nu.',
+    startsAt: 'Den kom ind uden for vores supporttider; vi går i gang med den {{workStartsAt}}.',
+    resolutionDue: 'Vi sigter mod at løse den senest {{resolutionDue}}.',
+    noResolution: 'Denne alvorlighed har ingen frist for løsning; vi behandler den i den rækkefølge, den kom ind.',
+    uptime: 'Oppetid: {{uptimePercent}} (garanteret: {{guaranteePercent}}).',
+    uptimeNoGuarantee: 'Oppetid: {{uptimePercent}}.',
+    credit: 'Servicekredit, du har krav på: {{credit}}.',
+  },
   templates: {
     'incident.opened': {
       staff: { subject: 'Nede: {{monitorName}}', text: '{{monitorName}} ({{target}}) har været nede siden {{startedAt}}.\nÅrsag: {{cause}}' },
@@ -66,6 +76,34 @@ export const da: LocalePack = {
     'renewal.auto-renew-failed': {
       staff: { subject: 'Automatisk fornyelse udeblev: {{assetName}}', text: '{{assetName}} skulle være fornyet automatisk {{renewalOn}} (leverandør: {{provider}}), men {{graceEndedOn}} var udløbsdatoen stadig ikke rykket. Tjek betalingsmetoden hos leverandøren, og forny manuelt.' },
       client: { subject: 'Den automatiske fornyelse af {{assetName}} kræver opmærksomhed', text: 'Hej {{recipientName}},\n\n{{assetName}} skulle være fornyet automatisk {{renewalOn}}, men fornyelsen er ikke gået igennem. Vi undersøger sagen og giver besked, hvis vi har brug for noget fra dig.\n\n{{agencyName}}' },
+    },
+    'ticket.created': {
+      staff: { subject: 'Ny sag ({{severity}}) fra {{clientName}}: {{title}}', text: '{{clientName}} har en ny sag med alvorlighed {{severity}}: {{title}}\nFørste svar senest {{firstResponseDue}}. {{resolutionNote}}\n{{workStart}}' },
+      client: { subject: 'Vi har modtaget din sag: {{title}}', text: 'Hej {{recipientName}},\n\nVi har modtaget din sag "{{title}}" (alvorlighed: {{severity}}). {{workStart}}\nDu hører fra os senest {{firstResponseDue}}. {{resolutionNote}}\n\n{{agencyName}}' },
+    },
+    'ticket.replied': {
+      staff: { subject: 'Svar sendt: {{title}}', text: '{{authorName}} svarede i sagen "{{title}}" ({{severity}}):\n\n{{excerpt}}' },
+      client: { subject: 'Nyt svar i din sag: {{title}}', text: 'Hej {{recipientName}},\n\n{{authorName}} har svaret i din sag "{{title}}":\n\n{{excerpt}}\n\nÅbn sagen for at læse hele svaret eller svare.\n\n{{agencyName}}' },
+    },
+    'ticket.client-replied': {
+      staff: { subject: '{{clientName}} har svaret: {{title}}', text: '{{authorName}} ({{clientName}}) skrev i sagen "{{title}}" ({{severity}}):\n\n{{excerpt}}' },
+      client: { subject: 'Vi har modtaget dit svar: {{title}}', text: 'Hej {{recipientName}},\n\nVi har modtaget dit svar i sagen "{{title}}" og vender tilbage til dig.\n\n{{agencyName}}' },
+    },
+    'ticket.assigned': {
+      staff: { subject: 'Sag tildelt {{assigneeName}}: {{title}}', text: 'Sagen "{{title}}" ({{severity}}) fra {{clientName}} er tildelt {{assigneeName}}.' },
+      client: { subject: 'Din sag bliver behandlet: {{title}}', text: 'Hej {{recipientName}},\n\nDin sag "{{title}}" er givet til en person i vores team, som tager sig af den herfra.\n\n{{agencyName}}' },
+    },
+    'ticket.sla-warning': {
+      staff: { subject: '{{percentUsed}} af tiden til {{clockName}} er brugt: {{title}}', text: 'Sagen "{{title}}" ({{severity}}) fra {{clientName}} har brugt {{percentUsed}} af tiden til {{clockName}}. Fristen er {{dueAt}}.' },
+      client: { subject: 'Din sag bliver fulgt op: {{title}}', text: 'Hej {{recipientName}},\n\nDin sag "{{title}}" bliver fulgt op; vi holder fristen for {{clockName}}, {{dueAt}}.\n\n{{agencyName}}' },
+    },
+    'ticket.sla-breached': {
+      staff: { subject: 'SLA overskredet ({{clockName}}): {{title}}', text: 'Fristen for {{clockName}} i sagen "{{title}}" ({{severity}}) fra {{clientName}} var {{dueAt}} og er overskredet.' },
+      client: { subject: 'Din sag tager længere tid end lovet: {{title}}', text: 'Hej {{recipientName}},\n\nVi nåede ikke fristen for {{clockName}} i din sag "{{title}}", som var {{dueAt}}. Vi beklager og prioriterer sagen.\n\n{{agencyName}}' },
+    },
+    'sla.report-ready': {
+      staff: { subject: 'SLA-rapport for {{month}} er klar: {{clientName}}', text: 'SLA-rapporten for {{clientName}} for {{month}} er klar.{{uptimeLine}}{{creditLine}}\nPDF: {{pdfUrl}}' },
+      client: { subject: 'Din servicerapport for {{month}}', text: 'Hej {{recipientName}},\n\nDin servicerapport for {{month}} er klar.{{uptimeLine}}{{creditLine}}\n\nHent den som PDF: {{pdfUrl}}\n\n{{agencyName}}' },
     },
     'payment.received': {
       staff: { subject: 'Betaling modtaget: faktura {{invoiceNumber}}', text: '{{amount}} blev betalt for faktura {{invoiceNumber}} den {{paidAt}}.' },

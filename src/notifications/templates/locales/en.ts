@@ -14,6 +14,16 @@ export const en: LocalePack = {
     notice: { renewal: 'Renewal notice', pay: 'Payment reminder' },
     late: 'This reminder comes late: its day passed while Upkeep was not running.',
   },
+  desk: {
+    clock: { 'first-response': 'first response', resolution: 'resolution' },
+    startsNow: 'Work on it starts now.',
+    startsAt: 'It arrived outside our support hours; work on it starts {{workStartsAt}}.',
+    resolutionDue: 'We aim to resolve it by {{resolutionDue}}.',
+    noResolution: 'There is no resolution deadline for this severity; we handle it in order of arrival.',
+    uptime: 'Uptime: {{uptimePercent}} (guaranteed: {{guaranteePercent}}).',
+    uptimeNoGuarantee: 'Uptime: {{uptimePercent}}.',
+    credit: 'Service credit owed to you: {{credit}}.',
+  },
   templates: {
     'incident.opened': {
       staff: { subject: 'Down: {{monitorName}}', text: '{{monitorName}} ({{target}}) is down since {{startedAt}}.\nCause: {{cause}}' },
@@ -66,6 +76,34 @@ export const en: LocalePack = {
     'renewal.auto-renew-failed': {
       staff: { subject: 'Auto-renewal did not happen: {{assetName}}', text: '{{assetName}} should have renewed automatically on {{renewalOn}} (provider: {{provider}}), but by {{graceEndedOn}} its expiry date had not moved on. Check the payment method with the provider and renew it by hand.' },
       client: { subject: 'The automatic renewal of {{assetName}} needs attention', text: 'Hello {{recipientName}},\n\n{{assetName}} should have renewed automatically on {{renewalOn}}, but the renewal has not gone through. We are looking into it and will let you know if we need anything from you.\n\n{{agencyName}}' },
+    },
+    'ticket.created': {
+      staff: { subject: 'New {{severity}} ticket from {{clientName}}: {{title}}', text: '{{clientName}} has a new {{severity}} ticket: {{title}}\nFirst response due {{firstResponseDue}}. {{resolutionNote}}\n{{workStart}}' },
+      client: { subject: 'We have received your ticket: {{title}}', text: 'Hello {{recipientName}},\n\nWe have received your ticket "{{title}}" (severity: {{severity}}). {{workStart}}\nYou will hear from us by {{firstResponseDue}}. {{resolutionNote}}\n\n{{agencyName}}' },
+    },
+    'ticket.replied': {
+      staff: { subject: 'Reply sent: {{title}}', text: '{{authorName}} replied on the {{severity}} ticket "{{title}}":\n\n{{excerpt}}' },
+      client: { subject: 'New reply to your ticket: {{title}}', text: 'Hello {{recipientName}},\n\n{{authorName}} replied to your ticket "{{title}}":\n\n{{excerpt}}\n\nOpen the ticket to read the whole reply or to answer.\n\n{{agencyName}}' },
+    },
+    'ticket.client-replied': {
+      staff: { subject: '{{clientName}} replied: {{title}}', text: '{{authorName}} ({{clientName}}) wrote on the {{severity}} ticket "{{title}}":\n\n{{excerpt}}' },
+      client: { subject: 'We have received your reply: {{title}}', text: 'Hello {{recipientName}},\n\nWe have received your reply on the ticket "{{title}}" and will come back to you.\n\n{{agencyName}}' },
+    },
+    'ticket.assigned': {
+      staff: { subject: 'Ticket assigned to {{assigneeName}}: {{title}}', text: 'The {{severity}} ticket "{{title}}" from {{clientName}} is assigned to {{assigneeName}}.' },
+      client: { subject: 'Your ticket is being handled: {{title}}', text: 'Hello {{recipientName}},\n\nYour ticket "{{title}}" has been given to a member of our team, who will take it from here.\n\n{{agencyName}}' },
+    },
+    'ticket.sla-warning': {
+      staff: { subject: '{{percentUsed}} of the {{clockName}} time used: {{title}}', text: 'The {{severity}} ticket "{{title}}" from {{clientName}} has used {{percentUsed}} of its {{clockName}} time. The {{clockName}} is due {{dueAt}}.' },
+      client: { subject: 'Your ticket is being followed up: {{title}}', text: 'Hello {{recipientName}},\n\nYour ticket "{{title}}" is being followed up; we are keeping to the {{clockName}} target of {{dueAt}}.\n\n{{agencyName}}' },
+    },
+    'ticket.sla-breached': {
+      staff: { subject: 'SLA breached ({{clockName}}): {{title}}', text: 'The {{clockName}} target of the {{severity}} ticket "{{title}}" from {{clientName}} was due {{dueAt}} and has passed.' },
+      client: { subject: 'Your ticket is taking longer than promised: {{title}}', text: 'Hello {{recipientName}},\n\nWe did not meet the {{clockName}} target of your ticket "{{title}}", which was due {{dueAt}}. We apologise and are giving it priority.\n\n{{agencyName}}' },
+    },
+    'sla.report-ready': {
+      staff: { subject: 'SLA report for {{month}} is ready: {{clientName}}', text: 'The SLA report of {{clientName}} for {{month}} is ready.{{uptimeLine}}{{creditLine}}\nPDF: {{pdfUrl}}' },
+      client: { subject: 'Your service report for {{month}}', text: 'Hello {{recipientName}},\n\nYour service report for {{month}} is ready.{{uptimeLine}}{{creditLine}}\n\nDownload it as a PDF: {{pdfUrl}}\n\n{{agencyName}}' },
     },
     'payment.received': {
       staff: { subject: 'Payment received: invoice {{invoiceNumber}}', text: '{{amount}} was paid for invoice {{invoiceNumber}} on {{paidAt}}.' },

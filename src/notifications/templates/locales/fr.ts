@@ -14,6 +14,16 @@ export const fr: LocalePack = {
     notice: { renewal: 'Avis de renouvellement', pay: 'Rappel de paiement' },
     late: 'Ce rappel arrive en retard : son jour est passé pendant qu’Upkeep était arrêté.',
   },
+  desk: {
+    clock: { 'first-response': 'première réponse', resolution: 'résolution' },
+    startsNow: 'Nous commençons à la traiter dès maintenant.',
+    startsAt: 'Elle est arrivée en dehors de nos heures de support ; nous commencerons à la traiter le {{workStartsAt}}.',
+    resolutionDue: 'Nous visons une résolution au plus tard le {{resolutionDue}}.',
+    noResolution: 'Cette gravité n’a pas de délai de résolution ; nous la traitons dans l’ordre d’arrivée.',
+    uptime: 'Disponibilité : {{uptimePercent}} (garantie : {{guaranteePercent}}).',
+    uptimeNoGuarantee: 'Disponibilité : {{uptimePercent}}.',
+    credit: 'Avoir de service qui vous est dû : {{credit}}.',
+  },
   templates: {
     'incident.opened': {
       staff: { subject: 'Hors service : {{monitorName}}', text: '{{monitorName}} ({{target}}) est hors service depuis {{startedAt}}.\nCause : {{cause}}' },
@@ -66,6 +76,34 @@ export const fr: LocalePack = {
     'renewal.auto-renew-failed': {
       staff: { subject: 'Renouvellement automatique non effectué : {{assetName}}', text: '{{assetName}} aurait dû se renouveler automatiquement le {{renewalOn}} (fournisseur : {{provider}}), mais au {{graceEndedOn}} sa date d’expiration n’avait pas changé. Vérifiez le moyen de paiement auprès du fournisseur et renouvelez-le manuellement.' },
       client: { subject: 'Le renouvellement automatique de {{assetName}} demande votre attention', text: 'Bonjour {{recipientName}},\n\n{{assetName}} aurait dû se renouveler automatiquement le {{renewalOn}}, mais le renouvellement n’a pas abouti. Nous nous en occupons et vous tiendrons informé si nous avons besoin de vous.\n\n{{agencyName}}' },
+    },
+    'ticket.created': {
+      staff: { subject: 'Nouvelle demande ({{severity}}) de {{clientName}} : {{title}}', text: '{{clientName}} a une nouvelle demande de gravité {{severity}} : {{title}}\nPremière réponse au plus tard le {{firstResponseDue}}. {{resolutionNote}}\n{{workStart}}' },
+      client: { subject: 'Nous avons bien reçu votre demande : {{title}}', text: 'Bonjour {{recipientName}},\n\nNous avons bien reçu votre demande « {{title}} » (gravité : {{severity}}). {{workStart}}\nVous aurez de nos nouvelles au plus tard le {{firstResponseDue}}. {{resolutionNote}}\n\n{{agencyName}}' },
+    },
+    'ticket.replied': {
+      staff: { subject: 'Réponse envoyée : {{title}}', text: '{{authorName}} a répondu à la demande « {{title}} » ({{severity}}) :\n\n{{excerpt}}' },
+      client: { subject: 'Nouvelle réponse à votre demande : {{title}}', text: 'Bonjour {{recipientName}},\n\n{{authorName}} a répondu à votre demande « {{title}} » :\n\n{{excerpt}}\n\nOuvrez la demande pour lire toute la réponse ou pour répondre.\n\n{{agencyName}}' },
+    },
+    'ticket.client-replied': {
+      staff: { subject: '{{clientName}} a répondu : {{title}}', text: '{{authorName}} ({{clientName}}) a écrit dans la demande « {{title}} » ({{severity}}) :\n\n{{excerpt}}' },
+      client: { subject: 'Nous avons bien reçu votre réponse : {{title}}', text: 'Bonjour {{recipientName}},\n\nNous avons bien reçu votre réponse à la demande « {{title}} » et reviendrons vers vous.\n\n{{agencyName}}' },
+    },
+    'ticket.assigned': {
+      staff: { subject: 'Demande confiée à {{assigneeName}} : {{title}}', text: 'La demande « {{title}} » ({{severity}}) de {{clientName}} est confiée à {{assigneeName}}.' },
+      client: { subject: 'Votre demande est prise en charge : {{title}}', text: 'Bonjour {{recipientName}},\n\nVotre demande « {{title}} » a été confiée à un membre de notre équipe, qui s’en occupe désormais.\n\n{{agencyName}}' },
+    },
+    'ticket.sla-warning': {
+      staff: { subject: '{{percentUsed}} du délai de {{clockName}} écoulé : {{title}}', text: 'La demande « {{title}} » ({{severity}}) de {{clientName}} a utilisé {{percentUsed}} de son délai de {{clockName}}. Échéance : {{dueAt}}.' },
+      client: { subject: 'Votre demande est suivie : {{title}}', text: 'Bonjour {{recipientName}},\n\nVotre demande « {{title}} » est suivie ; nous tenons l’objectif de {{clockName}} du {{dueAt}}.\n\n{{agencyName}}' },
+    },
+    'ticket.sla-breached': {
+      staff: { subject: 'SLA dépassé ({{clockName}}) : {{title}}', text: 'L’objectif de {{clockName}} de la demande « {{title}} » ({{severity}}) de {{clientName}} était fixé au {{dueAt}} et il est dépassé.' },
+      client: { subject: 'Votre demande prend plus de temps que prévu : {{title}}', text: 'Bonjour {{recipientName}},\n\nNous n’avons pas tenu l’objectif de {{clockName}} de votre demande « {{title}} », fixé au {{dueAt}}. Nous vous prions de nous en excuser et la traitons en priorité.\n\n{{agencyName}}' },
+    },
+    'sla.report-ready': {
+      staff: { subject: 'Rapport SLA de {{month}} prêt : {{clientName}}', text: 'Le rapport SLA de {{clientName}} pour {{month}} est prêt.{{uptimeLine}}{{creditLine}}\nPDF : {{pdfUrl}}' },
+      client: { subject: 'Votre rapport de service de {{month}}', text: 'Bonjour {{recipientName}},\n\nVotre rapport de service pour {{month}} est prêt.{{uptimeLine}}{{creditLine}}\n\nTéléchargez-le en PDF : {{pdfUrl}}\n\n{{agencyName}}' },
     },
     'payment.received': {
       staff: { subject: 'Paiement reçu : facture {{invoiceNumber}}', text: '{{amount}} a été payé pour la facture {{invoiceNumber}} le {{paidAt}}.' },

@@ -14,6 +14,16 @@ export const nl: LocalePack = {
     notice: { renewal: 'Verlengingsbericht', pay: 'Betalingsherinnering' },
     late: 'Deze herinnering komt te laat: de dag ervan verstreek terwijl Upkeep niet draaide.',
   },
+  desk: {
+    clock: { 'first-response': 'eerste reactie', resolution: 'oplossing' },
+    startsNow: 'We gaan er nu mee aan de slag.',
+    startsAt: 'Het kwam binnen buiten onze supporttijden; we gaan ermee aan de slag op {{workStartsAt}}.',
+    resolutionDue: 'We streven ernaar het uiterlijk {{resolutionDue}} op te lossen.',
+    noResolution: 'Voor deze urgentie geldt geen oplostermijn; we behandelen het op volgorde van binnenkomst.',
+    uptime: 'Beschikbaarheid: {{uptimePercent}} (gegarandeerd: {{guaranteePercent}}).',
+    uptimeNoGuarantee: 'Beschikbaarheid: {{uptimePercent}}.',
+    credit: 'Servicecredit waar u recht op heeft: {{credit}}.',
+  },
   templates: {
     'incident.opened': {
       staff: { subject: 'Onbereikbaar: {{monitorName}}', text: '{{monitorName}} ({{target}}) is onbereikbaar sinds {{startedAt}}.\nOorzaak: {{cause}}' },
@@ -66,6 +76,34 @@ export const nl: LocalePack = {
     'renewal.auto-renew-failed': {
       staff: { subject: 'Automatische verlenging niet gelukt: {{assetName}}', text: '{{assetName}} had op {{renewalOn}} automatisch verlengd moeten worden (leverancier: {{provider}}), maar op {{graceEndedOn}} was de vervaldatum nog niet opgeschoven. Controleer de betaalmethode bij de leverancier en verleng handmatig.' },
       client: { subject: 'De automatische verlenging van {{assetName}} vraagt aandacht', text: 'Hallo {{recipientName}},\n\n{{assetName}} had op {{renewalOn}} automatisch verlengd moeten worden, maar de verlenging is niet doorgegaan. We zoeken het uit en laten het u weten als we iets van u nodig hebben.\n\n{{agencyName}}' },
+    },
+    'ticket.created': {
+      staff: { subject: 'Nieuw ticket ({{severity}}) van {{clientName}}: {{title}}', text: '{{clientName}} heeft een nieuw ticket met urgentie {{severity}}: {{title}}\nEerste reactie uiterlijk {{firstResponseDue}}. {{resolutionNote}}\n{{workStart}}' },
+      client: { subject: 'We hebben uw ticket ontvangen: {{title}}', text: 'Hallo {{recipientName}},\n\nWe hebben uw ticket "{{title}}" ontvangen (urgentie: {{severity}}). {{workStart}}\nU hoort uiterlijk {{firstResponseDue}} van ons. {{resolutionNote}}\n\n{{agencyName}}' },
+    },
+    'ticket.replied': {
+      staff: { subject: 'Antwoord verstuurd: {{title}}', text: '{{authorName}} antwoordde op het ticket "{{title}}" ({{severity}}):\n\n{{excerpt}}' },
+      client: { subject: 'Nieuw antwoord op uw ticket: {{title}}', text: 'Hallo {{recipientName}},\n\n{{authorName}} heeft gereageerd op uw ticket "{{title}}":\n\n{{excerpt}}\n\nOpen het ticket om het hele antwoord te lezen of te reageren.\n\n{{agencyName}}' },
+    },
+    'ticket.client-replied': {
+      staff: { subject: '{{clientName}} heeft gereageerd: {{title}}', text: '{{authorName}} ({{clientName}}) schreef op het ticket "{{title}}" ({{severity}}):\n\n{{excerpt}}' },
+      client: { subject: 'We hebben uw reactie ontvangen: {{title}}', text: 'Hallo {{recipientName}},\n\nWe hebben uw reactie op het ticket "{{title}}" ontvangen en komen bij u terug.\n\n{{agencyName}}' },
+    },
+    'ticket.assigned': {
+      staff: { subject: 'Ticket toegewezen aan {{assigneeName}}: {{title}}', text: 'Het ticket "{{title}}" ({{severity}}) van {{clientName}} is toegewezen aan {{assigneeName}}.' },
+      client: { subject: 'Uw ticket wordt behandeld: {{title}}', text: 'Hallo {{recipientName}},\n\nUw ticket "{{title}}" is overgedragen aan een lid van ons team, dat het vanaf nu behandelt.\n\n{{agencyName}}' },
+    },
+    'ticket.sla-warning': {
+      staff: { subject: '{{percentUsed}} van de termijn voor {{clockName}} verstreken: {{title}}', text: 'Het ticket "{{title}}" ({{severity}}) van {{clientName}} heeft {{percentUsed}} van de termijn voor {{clockName}} gebruikt. De termijn loopt af op {{dueAt}}.' },
+      client: { subject: 'Uw ticket wordt opgevolgd: {{title}}', text: 'Hallo {{recipientName}},\n\nUw ticket "{{title}}" wordt opgevolgd; we houden ons aan de termijn voor {{clockName}} van {{dueAt}}.\n\n{{agencyName}}' },
+    },
+    'ticket.sla-breached': {
+      staff: { subject: 'SLA overschreden ({{clockName}}): {{title}}', text: 'De termijn voor {{clockName}} van het ticket "{{title}}" ({{severity}}) van {{clientName}} liep af op {{dueAt}} en is verstreken.' },
+      client: { subject: 'Uw ticket duurt langer dan beloofd: {{title}}', text: 'Hallo {{recipientName}},\n\nWe hebben de termijn voor {{clockName}} van uw ticket "{{title}}", die afliep op {{dueAt}}, niet gehaald. Onze excuses; we geven het voorrang.\n\n{{agencyName}}' },
+    },
+    'sla.report-ready': {
+      staff: { subject: 'SLA-rapport van {{month}} klaar: {{clientName}}', text: 'Het SLA-rapport van {{clientName}} over {{month}} is klaar.{{uptimeLine}}{{creditLine}}\nPDF: {{pdfUrl}}' },
+      client: { subject: 'Uw servicerapport over {{month}}', text: 'Hallo {{recipientName}},\n\nUw servicerapport over {{month}} is klaar.{{uptimeLine}}{{creditLine}}\n\nDownload het als pdf: {{pdfUrl}}\n\n{{agencyName}}' },
     },
     'payment.received': {
       staff: { subject: 'Betaling ontvangen: factuur {{invoiceNumber}}', text: '{{amount}} is betaald voor factuur {{invoiceNumber}} op {{paidAt}}.' },

@@ -14,6 +14,16 @@ export const ru: LocalePack = {
     notice: { renewal: 'Напоминание о продлении', pay: 'Напоминание об оплате' },
     late: 'Напоминание приходит с опозданием: его день прошёл, пока Upkeep не работал.',
   },
+  desk: {
+    clock: { 'first-response': 'первый ответ', resolution: 'решение' },
+    startsNow: 'Мы приступаем к работе над ней сейчас.',
+    startsAt: 'Она поступила вне часов поддержки; мы приступим к работе над ней {{workStartsAt}}.',
+    resolutionDue: 'Мы планируем решить её до {{resolutionDue}}.',
+    noResolution: 'Для этой важности срок решения не установлен; заявки решаются в порядке поступления.',
+    uptime: 'Доступность: {{uptimePercent}} (гарантировано: {{guaranteePercent}}).',
+    uptimeNoGuarantee: 'Доступность: {{uptimePercent}}.',
+    credit: 'Вам причитается компенсация: {{credit}}.',
+  },
   templates: {
     'incident.opened': {
       staff: { subject: 'Недоступен: {{monitorName}}', text: '{{monitorName}} ({{target}}) недоступен с {{startedAt}}.\nПричина: {{cause}}' },
@@ -66,6 +76,34 @@ export const ru: LocalePack = {
     'renewal.auto-renew-failed': {
       staff: { subject: 'Автопродление не произошло: {{assetName}}', text: '{{assetName}} должен был продлиться автоматически {{renewalOn}} (поставщик: {{provider}}), но к {{graceEndedOn}} дата окончания так и не сдвинулась. Проверьте способ оплаты у поставщика и продлите вручную.' },
       client: { subject: 'Автоматическое продление {{assetName}} требует внимания', text: 'Здравствуйте, {{recipientName}}!\n\n{{assetName}} должен был продлиться автоматически {{renewalOn}}, но продление не прошло. Мы разбираемся и сообщим вам, если нам что-то понадобится.\n\n{{agencyName}}' },
+    },
+    'ticket.created': {
+      staff: { subject: 'Новая заявка ({{severity}}) от {{clientName}}: {{title}}', text: 'У {{clientName}} новая заявка, важность: {{severity}}: {{title}}\nСрок первого ответа: {{firstResponseDue}}. {{resolutionNote}}\n{{workStart}}' },
+      client: { subject: 'Мы получили вашу заявку: {{title}}', text: 'Здравствуйте, {{recipientName}}!\n\nМы получили вашу заявку «{{title}}» (важность: {{severity}}). {{workStart}}\nМы ответим вам до {{firstResponseDue}}. {{resolutionNote}}\n\n{{agencyName}}' },
+    },
+    'ticket.replied': {
+      staff: { subject: 'Ответ отправлен: {{title}}', text: '{{authorName}} ответил(а) в заявке «{{title}}» (важность: {{severity}}):\n\n{{excerpt}}' },
+      client: { subject: 'Новый ответ по вашей заявке: {{title}}', text: 'Здравствуйте, {{recipientName}}!\n\n{{authorName}} ответил(а) на вашу заявку «{{title}}»:\n\n{{excerpt}}\n\nОткройте заявку, чтобы прочитать ответ полностью или ответить.\n\n{{agencyName}}' },
+    },
+    'ticket.client-replied': {
+      staff: { subject: 'Новый ответ от {{clientName}}: {{title}}', text: '{{authorName}} ({{clientName}}) написал(а) в заявке «{{title}}» (важность: {{severity}}):\n\n{{excerpt}}' },
+      client: { subject: 'Мы получили ваш ответ: {{title}}', text: 'Здравствуйте, {{recipientName}}!\n\nМы получили ваш ответ по заявке «{{title}}» и скоро вернёмся к вам.\n\n{{agencyName}}' },
+    },
+    'ticket.assigned': {
+      staff: { subject: 'Заявка назначена ({{assigneeName}}): {{title}}', text: 'Заявка «{{title}}» (важность: {{severity}}) от {{clientName}} назначена исполнителю: {{assigneeName}}.' },
+      client: { subject: 'Ваша заявка в работе: {{title}}', text: 'Здравствуйте, {{recipientName}}!\n\nВашей заявкой «{{title}}» теперь занимается сотрудник нашей команды.\n\n{{agencyName}}' },
+    },
+    'ticket.sla-warning': {
+      staff: { subject: 'Израсходовано {{percentUsed}} срока («{{clockName}}»): {{title}}', text: 'По заявке «{{title}}» (важность: {{severity}}) от {{clientName}} израсходовано {{percentUsed}} срока на этап «{{clockName}}». Срок: {{dueAt}}.' },
+      client: { subject: 'Ваша заявка под контролем: {{title}}', text: 'Здравствуйте, {{recipientName}}!\n\nВаша заявка «{{title}}» под контролем; мы укладываемся в срок этапа «{{clockName}}»: {{dueAt}}.\n\n{{agencyName}}' },
+    },
+    'ticket.sla-breached': {
+      staff: { subject: 'Нарушен SLA («{{clockName}}»): {{title}}', text: 'Срок этапа «{{clockName}}» по заявке «{{title}}» (важность: {{severity}}) от {{clientName}} истёк {{dueAt}}.' },
+      client: { subject: 'Ваша заявка решается дольше обещанного: {{title}}', text: 'Здравствуйте, {{recipientName}}!\n\nМы не уложились в срок этапа «{{clockName}}» по вашей заявке «{{title}}» ({{dueAt}}). Приносим извинения; заявка получила приоритет.\n\n{{agencyName}}' },
+    },
+    'sla.report-ready': {
+      staff: { subject: 'Отчёт SLA за {{month}} готов: {{clientName}}', text: 'Отчёт SLA для {{clientName}} за {{month}} готов.{{uptimeLine}}{{creditLine}}\nPDF: {{pdfUrl}}' },
+      client: { subject: 'Ваш отчёт об обслуживании за {{month}}', text: 'Здравствуйте, {{recipientName}}!\n\nВаш отчёт об обслуживании за {{month}} готов.{{uptimeLine}}{{creditLine}}\n\nСкачать в PDF: {{pdfUrl}}\n\n{{agencyName}}' },
     },
     'payment.received': {
       staff: { subject: 'Платёж получен: счёт {{invoiceNumber}}', text: 'По счёту {{invoiceNumber}} оплачено {{amount}} ({{paidAt}}).' },

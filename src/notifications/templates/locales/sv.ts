@@ -14,6 +14,16 @@ export const sv: LocalePack = {
     notice: { renewal: 'Påminnelse om förnyelse', pay: 'Betalningspåminnelse' },
     late: 'Påminnelsen kommer sent: dagen den gällde passerade medan Upkeep inte var igång.',
   },
+  desk: {
+    clock: { 'first-response': 'första svar', resolution: 'lösning' },
+    startsNow: 'Arbetet med det börjar nu.',
+    startsAt: 'Det kom in utanför våra supporttider; arbetet med det börjar {{workStartsAt}}.',
+    resolutionDue: 'Vi siktar på att lösa det senast {{resolutionDue}}.',
+    noResolution: 'Den här allvarlighetsgraden har ingen tidsgräns för lösning; vi hanterar ärendet i tur och ordning.',
+    uptime: 'Tillgänglighet: {{uptimePercent}} (garanterat: {{guaranteePercent}}).',
+    uptimeNoGuarantee: 'Tillgänglighet: {{uptimePercent}}.',
+    credit: 'Servicekredit som du har rätt till: {{credit}}.',
+  },
   templates: {
     'incident.opened': {
       staff: { subject: 'Nere: {{monitorName}}', text: '{{monitorName}} ({{target}}) är nere sedan {{startedAt}}.\nOrsak: {{cause}}' },
@@ -66,6 +76,34 @@ export const sv: LocalePack = {
     'renewal.auto-renew-failed': {
       staff: { subject: 'Automatisk förnyelse uteblev: {{assetName}}', text: '{{assetName}} skulle ha förnyats automatiskt {{renewalOn}} (leverantör: {{provider}}), men {{graceEndedOn}} hade utgångsdatumet fortfarande inte flyttats fram. Kontrollera betalningssättet hos leverantören och förnya manuellt.' },
       client: { subject: 'Den automatiska förnyelsen av {{assetName}} behöver åtgärdas', text: 'Hej {{recipientName}},\n\n{{assetName}} skulle ha förnyats automatiskt {{renewalOn}}, men förnyelsen har inte gått igenom. Vi undersöker saken och hör av oss om vi behöver något från dig.\n\n{{agencyName}}' },
+    },
+    'ticket.created': {
+      staff: { subject: 'Nytt ärende ({{severity}}) från {{clientName}}: {{title}}', text: '{{clientName}} har ett nytt ärende med allvarlighetsgrad {{severity}}: {{title}}\nFörsta svar senast {{firstResponseDue}}. {{resolutionNote}}\n{{workStart}}' },
+      client: { subject: 'Vi har tagit emot ditt ärende: {{title}}', text: 'Hej {{recipientName}},\n\nVi har tagit emot ditt ärende "{{title}}" (allvarlighetsgrad: {{severity}}). {{workStart}}\nDu hör från oss senast {{firstResponseDue}}. {{resolutionNote}}\n\n{{agencyName}}' },
+    },
+    'ticket.replied': {
+      staff: { subject: 'Svar skickat: {{title}}', text: '{{authorName}} svarade i ärendet "{{title}}" ({{severity}}):\n\n{{excerpt}}' },
+      client: { subject: 'Nytt svar i ditt ärende: {{title}}', text: 'Hej {{recipientName}},\n\n{{authorName}} har svarat i ditt ärende "{{title}}":\n\n{{excerpt}}\n\nÖppna ärendet för att läsa hela svaret eller svara.\n\n{{agencyName}}' },
+    },
+    'ticket.client-replied': {
+      staff: { subject: '{{clientName}} har svarat: {{title}}', text: '{{authorName}} ({{clientName}}) skrev i ärendet "{{title}}" ({{severity}}):\n\n{{excerpt}}' },
+      client: { subject: 'Vi har tagit emot ditt svar: {{title}}', text: 'Hej {{recipientName}},\n\nVi har tagit emot ditt svar i ärendet "{{title}}" och återkommer till dig.\n\n{{agencyName}}' },
+    },
+    'ticket.assigned': {
+      staff: { subject: 'Ärende tilldelat {{assigneeName}}: {{title}}', text: 'Ärendet "{{title}}" ({{severity}}) från {{clientName}} är tilldelat {{assigneeName}}.' },
+      client: { subject: 'Ditt ärende hanteras: {{title}}', text: 'Hej {{recipientName}},\n\nDitt ärende "{{title}}" har lämnats till en person i vårt team som tar hand om det härifrån.\n\n{{agencyName}}' },
+    },
+    'ticket.sla-warning': {
+      staff: { subject: '{{percentUsed}} av tiden för {{clockName}} har gått: {{title}}', text: 'Ärendet "{{title}}" ({{severity}}) från {{clientName}} har använt {{percentUsed}} av tiden för {{clockName}}. Tidsgränsen är {{dueAt}}.' },
+      client: { subject: 'Ditt ärende följs upp: {{title}}', text: 'Hej {{recipientName}},\n\nDitt ärende "{{title}}" följs upp; vi håller oss till tidsgränsen för {{clockName}}, {{dueAt}}.\n\n{{agencyName}}' },
+    },
+    'ticket.sla-breached': {
+      staff: { subject: 'SLA överskridet ({{clockName}}): {{title}}', text: 'Tidsgränsen för {{clockName}} i ärendet "{{title}}" ({{severity}}) från {{clientName}} var {{dueAt}} och har passerats.' },
+      client: { subject: 'Ditt ärende tar längre tid än utlovat: {{title}}', text: 'Hej {{recipientName}},\n\nVi klarade inte tidsgränsen för {{clockName}} i ditt ärende "{{title}}", som var {{dueAt}}. Vi ber om ursäkt och prioriterar ärendet.\n\n{{agencyName}}' },
+    },
+    'sla.report-ready': {
+      staff: { subject: 'SLA-rapporten för {{month}} är klar: {{clientName}}', text: 'SLA-rapporten för {{clientName}} för {{month}} är klar.{{uptimeLine}}{{creditLine}}\nPDF: {{pdfUrl}}' },
+      client: { subject: 'Din servicerapport för {{month}}', text: 'Hej {{recipientName}},\n\nDin servicerapport för {{month}} är klar.{{uptimeLine}}{{creditLine}}\n\nLadda ner den som PDF: {{pdfUrl}}\n\n{{agencyName}}' },
     },
     'payment.received': {
       staff: { subject: 'Betalning mottagen: faktura {{invoiceNumber}}', text: '{{amount}} betalades för faktura {{invoiceNumber}} den {{paidAt}}.' },

@@ -49,7 +49,9 @@ export const CHANNEL_KINDS = ['email', 'slack', 'teams', 'telegram', 'discord', 
 export const EVENT_TYPES = [
   'incident.opened', 'incident.updated', 'incident.resolved', 'certificate.expiring', 'domain.expiring',
   'heartbeat.late', 'renewal.due', 'renewal.expired', 'renewal.cancel-deadline', 'renewal.task-assigned',
-  'renewal.task-escalated', 'renewal.auto-renew-failed', 'payment.received', 'channel.broken',
+  'renewal.task-escalated', 'renewal.auto-renew-failed',
+  'ticket.created', 'ticket.replied', 'ticket.client-replied', 'ticket.assigned', 'ticket.sla-warning', 'ticket.sla-breached', 'sla.report-ready',
+  'payment.received', 'channel.broken',
 ] as const satisfies readonly EventType[];
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const satisfies readonly Severity[];
 export const TARGET_ROLES = ['owner', 'admin', 'manager', 'viewer'] as const satisfies readonly TargetRole[];

@@ -1,4 +1,4 @@
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { canManageDesk, useSession } from '../../api/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -6,13 +6,17 @@ import { useI18n } from '../../i18n/i18n.tsx';
 export function DeskLayout() {
   const { t } = useI18n();
   const { user } = useSession();
+  const { pathname } = useLocation();
   return (
     <div className="desk-page">
       <nav className="notif-tabs" aria-label={t('nav.desk')}>
         <NavLink to="/desk/tickets">{t('desk.tab.tickets')}</NavLink>
         <NavLink to="/desk/sla">{t('desk.tab.sla')}</NavLink>
         <NavLink to="/desk/reports">{t('desk.tab.reports')}</NavLink>
-        {canManageDesk(user) && <NavLink to="/desk/plans">{t('desk.tab.plans')}</NavLink>}
+        {canManageDesk(user) && (
+          // A calendar is edited from the plans tab, so the tab stays lit on its page.
+          <NavLink to="/desk/plans" className={({ isActive }) => (isActive || pathname.startsWith('/desk/calendars/') ? 'active' : undefined)}>{t('desk.tab.plans')}</NavLink>
+        )}
       </nav>
       <Outlet />
     </div>

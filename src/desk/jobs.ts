@@ -1,6 +1,7 @@
 import type { Deps } from '../platform/deps.ts';
 import { PermanentJobError, type JobHandlers } from '../platform/jobs/model.ts';
 import { enqueueJob } from '../platform/jobs/queue.ts';
+import { reportJobs, scheduleReportJobs } from './reports.jobs.ts';
 import { recordSlaBreaches } from './tickets.watch.service.ts';
 
 /**
@@ -18,9 +19,10 @@ async function bookSlot(deps: Deps, slotStart: number): Promise<void> {
   await enqueueJob(deps.database.db, { name: SLA_WATCH_JOB, payload: { slot }, idempotencyKey: `${SLA_WATCH_JOB}:${slot}`, runAt: new Date(slotStart), now: deps.now() });
 }
 
-/** Books the current minute's watch; safe on every start. */
+/** Books the current minute's watch and this month's report e-mails; safe on every start. */
 export async function scheduleDeskJobs(deps: Deps): Promise<void> {
   await bookSlot(deps, slotOf(deps.now()));
+  await scheduleReportJobs(deps);
 }
 
 function slotIn(payload: unknown): number {
@@ -32,6 +34,7 @@ function slotIn(payload: unknown): number {
 
 export function deskJobs(deps: Deps): JobHandlers {
   return {
+    ...reportJobs(deps),
     [SLA_WATCH_JOB]: async (payload) => {
       const slot = slotIn(payload);
       // After an outage, the next minute after now: one run covers what was missed.

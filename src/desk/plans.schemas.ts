@@ -23,6 +23,7 @@ const planFields = {
   channels: shape.channels.optional(),
   uptimeGuarantee: shape.uptimeGuarantee.optional().describe('Uptime promised per calendar month and the credit tiers, highest threshold first; null: none'),
   monthlyFee: money.nullable().optional().describe('What the client pays a month; credits are a share of it'),
+  monthlyReport: z.boolean().optional().describe('E-mail the client its monthly SLA report on the 1st; default false'),
 };
 
 export const planBody = z
@@ -67,6 +68,7 @@ export const planView = z
     channels: z.array(z.enum(SUPPORT_CHANNELS)),
     uptimeGuarantee: z.object(guarantee).nullable(),
     monthlyFee: moneyView.nullable(),
+    monthlyReport: z.boolean().default(false).describe('The monthly SLA report is e-mailed to the client on the 1st'),
     createdAt: instant,
     updatedAt: instant,
   })

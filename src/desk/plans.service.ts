@@ -30,6 +30,7 @@ export interface PlanInput {
   channels?: SupportChannel[] | undefined;
   uptimeGuarantee?: UptimeGuarantee | null | undefined;
   monthlyFee?: Money | null | undefined;
+  monthlyReport?: boolean | undefined;
 }
 
 /** The plan the pure rules take: the record with its support hours. */
@@ -103,7 +104,7 @@ async function checkOnePerClient(deps: Deps, plan: store.SlaPlanRecord, clientNa
 export async function createPlan(deps: Deps, ctx: Ctx, input: PlanInput): Promise<store.SlaPlanRecord> {
   const template = await defaultPlan(deps, ctx.requestId);
   const now = deps.now().toISOString();
-  const start: store.SlaPlanRecord = { ...template, id: newId('slaPlan'), clientId: null, clientName: null, isDefault: false, monthlyFee: null, createdAt: now, updatedAt: now };
+  const start: store.SlaPlanRecord = { ...template, id: newId('slaPlan'), clientId: null, clientName: null, isDefault: false, monthlyFee: null, monthlyReport: false, createdAt: now, updatedAt: now };
   const plan = merged(start, input);
   const { clientName } = await checkedPlan(deps, plan);
   await checkOnePerClient(deps, plan, clientName);

@@ -6,8 +6,12 @@ import type { SlaPlan } from './plan.model.ts';
 
 type Q = Kysely<Schema>;
 
-/** What a plan row keeps as JSON: the plan without its name and support hours (columns), plus the fee credits are taken of. */
-export type SlaPlanTerms = Omit<SlaPlan, 'name' | 'supportHours'> & { monthlyFee: Money | null };
+/**
+ * What a plan row keeps as JSON: the plan without its name and support hours (columns), plus the
+ * fee credits are taken of and whether the monthly report is e-mailed to the client (rows written
+ * before that setting existed read as false).
+ */
+export type SlaPlanTerms = Omit<SlaPlan, 'name' | 'supportHours'> & { monthlyFee: Money | null; monthlyReport?: boolean };
 
 export interface SlaPlanRecord extends SlaPlanTerms {
   id: string;
@@ -46,13 +50,14 @@ function toPlan(row: PlanRow): SlaPlanRecord {
     channels: terms.channels,
     uptimeGuarantee: terms.uptimeGuarantee,
     monthlyFee: terms.monthlyFee ?? null,
+    monthlyReport: terms.monthlyReport ?? false,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
 export function termsOf(p: SlaPlanTerms): SlaPlanTerms {
-  return { scope: p.scope, severities: p.severities, channels: p.channels, uptimeGuarantee: p.uptimeGuarantee, monthlyFee: p.monthlyFee };
+  return { scope: p.scope, severities: p.severities, channels: p.channels, uptimeGuarantee: p.uptimeGuarantee, monthlyFee: p.monthlyFee, monthlyReport: p.monthlyReport ?? false };
 }
 
 function selectPlans(db: Q) {

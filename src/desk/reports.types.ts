@@ -25,12 +25,17 @@ export interface MonthlyReport {
     /** Over all sites together: monitored time up / monitored time, maintenance left out; null if nothing was monitored. */
     overallPercent: number | null;
     downtimeSeconds: number;
+    /** Seconds of monitoring over all sites together, maintenance left out: what overallPercent is a share of (always set by reports.service). */
+    monitoredSeconds?: number;
     sites: SiteUptime[];
   };
   /** Owed for the overall uptime against the plan's tiers; null without a guarantee or a monthly fee. */
   credit: { tier: CreditTier | null; amount: Money } | null;
   tickets: { all: SeverityStats; bySeverity: Record<Severity, SeverityStats> };
+  /** The month's incidents, oldest first, at most MAX_LISTED_INCIDENTS (reports.model.ts). */
   incidents: ReportIncident[];
+  /** Incidents of the month beyond those listed (always set by reports.service). */
+  incidentsNotListed?: number;
 }
 
 export interface SiteUptime {
@@ -40,6 +45,8 @@ export interface SiteUptime {
   uptimePercent: number | null;
   downtimeSeconds: number;
   maintenanceSeconds: number;
+  /** Seconds the site was monitored in the month, maintenance left out (always set by reports.service). */
+  monitoredSeconds?: number;
   /** Null when the site was not monitored in the month or the plan has no guarantee. */
   meetsGuarantee: boolean | null;
   /** One per day of the month (local dates), for the chart; null for a day without monitoring. */

@@ -118,6 +118,13 @@ const KEY_EXPECTATIONS: [Who, string, boolean][] = [
   ['client', `GET ${API}clients/:id/sla`, true],
   ['client', `POST ${API}business-calendars`, false],
   ['ownerRead', `GET ${API}sla-plans/:id/targets-preview`, true],
+  // Monthly SLA reports: read by everyone with desk:read (a client user only its own client's, narrowed by the service).
+  ['viewer', `GET ${API}sla-reports`, true],
+  ['client', `GET ${API}sla-reports`, true],
+  ['client', `GET ${API}clients/:id/sla-reports`, true],
+  ['client', `GET ${API}clients/:id/sla-reports/:month`, true],
+  ['ownerRead', `GET ${API}clients/:id/sla-reports/:month/report.pdf`, true],
+  ['manager', `GET ${API}clients/:id/sla-reports/:month/report.csv`, true],
 ];
 
 interface ApiRoute {

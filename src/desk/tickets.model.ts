@@ -4,34 +4,24 @@ import type { BusinessCalendar } from './calendar.model.ts';
 import { clockStatus, type ClockStatus, type SlaClock } from './clock.model.ts';
 import type { Severity, SeverityTerms, SlaPlan, SlaTarget } from './plan.model.ts';
 import { clockFactsOf, ticketClocks, type StatusChange } from './ticket-clocks.model.ts';
+import { STATUS_MOVES, type TicketStatus } from './ticket-status.model.ts';
 
 /**
  * Tickets as pure rules: the statuses and the moves between them, the SLA snapshot a ticket is
  * opened under, where its two clocks stand at an instant, and the wording of the acknowledgement.
  * No I/O: the service feeds these the stored ticket and its status history.
  */
-export const TICKET_STATUSES = ['new', 'open', 'waiting', 'resolved', 'closed', 'reopened'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export { TICKET_STATUSES, type TicketStatus } from './ticket-status.model.ts';
 export const TICKET_SOURCES = ['portal', 'staff', 'api', 'incident'] as const;
 export type TicketSource = (typeof TICKET_SOURCES)[number];
-
-/** Where each status may go. Waiting is on the client; resolved and closed go back only by reopening. */
-const MOVES: Record<TicketStatus, readonly TicketStatus[]> = {
-  new: ['open', 'waiting', 'resolved', 'closed'],
-  open: ['waiting', 'resolved', 'closed'],
-  waiting: ['open', 'resolved', 'closed'],
-  resolved: ['closed', 'reopened'],
-  closed: ['reopened'],
-  reopened: ['open', 'waiting', 'resolved', 'closed'],
-};
 
 /** Null when `from → to` is allowed; otherwise the reason, for a 409. */
 export function transitionProblem(from: TicketStatus, to: TicketStatus, by: 'staff' | 'client'): string | null {
   if (by === 'client' && to !== 'closed' && to !== 'reopened') {
     return `A client can only close or reopen a ticket, not set it to ${to}.`;
   }
-  if (MOVES[from].includes(to)) return null;
-  const allowed = MOVES[from].join(', ');
+  if (STATUS_MOVES[from].includes(to)) return null;
+  const allowed = STATUS_MOVES[from].join(', ');
   return `A ${from} ticket cannot become ${to}: from ${from} it can become ${allowed}.`;
 }
 

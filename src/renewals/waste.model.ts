@@ -9,6 +9,7 @@
 import { domainToASCII } from 'node:url';
 import type { AssetKind, AssetStatus } from '../registry/assets.model.ts';
 import type { Money } from '../platform/money.ts';
+import type { WasteCode } from './waste-codes.model.ts';
 
 export interface DnsFacts {
   /** Whether the parent zone delegates the domain to name servers; null when the lookup failed. */
@@ -53,16 +54,7 @@ export interface WasteFacts {
   pointingDomains: string[] | null;
 }
 
-export const WASTE_CODES = [
-  'domain-not-delegated',
-  'domain-no-records',
-  'domain-parked',
-  'hosting-no-live-site',
-  'no-active-project',
-  'duplicate',
-  'auto-renew-retired-project',
-] as const;
-export type WasteCode = (typeof WASTE_CODES)[number];
+export { WASTE_CODES, type WasteCode } from './waste-codes.model.ts';
 
 export interface WasteReason {
   code: WasteCode;

@@ -1,109 +1,22 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { everyOf } from '../../api/lists.ts';
 import { api, query, type Page } from '../../api/client.ts';
+import type { WorkingWindow as Window } from '../../../../src/desk/calendar.model.ts';
+import type { Severity, SlaTarget as Target } from '../../../../src/desk/plan.model.ts';
+import type { TargetView as TargetText } from '../../../../src/desk/plan-view.model.ts';
+import type { ClientSlaView as ClientSla } from '../../../../src/desk/sla.service.ts';
+import type { ClockView as SlaClock, TicketStatus } from '../../../../src/desk/tickets.model.ts';
+import type { TicketDetail, TicketView as Ticket } from '../../../../src/desk/tickets.service.ts';
+import type { TicketCounts as TicketSummary, TicketEvent, TicketMessage } from '../../../../src/desk/tickets.store.ts';
 
-/** Types and queries of the SLA desk, as the API answers them (src/desk/tickets.schemas.ts, plans.schemas.ts). */
-export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-export const TICKET_STATUSES = ['new', 'open', 'waiting', 'resolved', 'closed', 'reopened'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+/** Types and queries of the SLA desk, in the server's own types (what src/desk/tickets.schemas.ts and plans.schemas.ts send). */
+export type { ClientSla, Severity, SlaClock, Target, TargetText, Ticket, TicketDetail, TicketEvent, TicketMessage, TicketStatus, TicketSummary, Window };
 
-/** The moves the server allows (src/desk/tickets.model.ts); the buttons offer only these, the server still decides. */
-export const STATUS_MOVES: Record<TicketStatus, readonly TicketStatus[]> = {
-  new: ['open', 'waiting', 'resolved', 'closed'],
-  open: ['waiting', 'resolved', 'closed'],
-  waiting: ['open', 'resolved', 'closed'],
-  resolved: ['closed', 'reopened'],
-  closed: ['reopened'],
-  reopened: ['open', 'waiting', 'resolved', 'closed'],
-};
-
-export type Target = { kind: 'minutes'; minutes: number } | { kind: 'next-business-day' };
-
-export interface SlaClock {
-  target: Target;
-  targetMinutes: number;
-  elapsedMinutes: number;
-  remainingMinutes: number;
-  percentUsed: number;
-  dueAt: string | null;
-  warningAt: string | null;
-  paused: boolean;
-  met: boolean;
-  metAt: string | null;
-  breached: boolean;
-  breachedAt: string | null;
-}
-
-export interface Ticket {
-  id: string;
-  clientId: string;
-  clientName: string;
-  title: string;
-  severity: Severity;
-  status: TicketStatus;
-  assigneeId: string | null;
-  source: 'portal' | 'staff' | 'api' | 'incident';
-  incidentId: string | null;
-  createdBy: string | null;
-  firstResponseAt: string | null;
-  resolvedAt: string | null;
-  closedAt: string | null;
-  nextDueAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  clocks: { firstResponse: SlaClock; resolution: SlaClock | null };
-}
-
-export interface TicketMessage {
-  id: string;
-  authorKind: 'staff' | 'client' | 'system';
-  authorId: string | null;
-  body: string;
-  visibility: 'public' | 'internal';
-  createdAt: string;
-}
-
-export interface TicketEvent {
-  id: string;
-  kind: 'status' | 'severity' | 'assignee';
-  from: string | null;
-  to: string | null;
-  actorId: string | null;
-  at: string;
-}
-
-export interface TicketDetail extends Ticket {
-  thread: TicketMessage[];
-  history: TicketEvent[];
-}
-
-export interface TicketSummary {
-  open: number;
-  atRisk: number;
-  breached: number;
-}
-
-export interface TargetText {
-  kind: 'minutes' | 'next-business-day';
-  minutes: number | null;
-  text: string;
-}
-
-export interface Window {
-  start: string;
-  end: string;
-}
-
-export interface ClientSla {
-  clientId: string;
-  clientName: string;
-  name: string;
-  scope: { included: string; excluded: string };
-  severities: Record<Severity, { measure: 'business' | 'around-the-clock'; firstResponse: TargetText; resolution: TargetText | null; noResolutionTarget: 'work-queue' | 'best-effort' | null }>;
-  supportHours: { name: string; timeZone: string; week: Record<string, Window[]>; publicHolidays: { country: string; region: string | null } | null };
-  channels: ('tickets' | 'email' | 'phone')[];
-  uptimeGuarantee: { percent: number; creditTiers: { belowPercent: number; creditPercent: number }[]; allowedDowntimePer30Days: { seconds: number; text: string } } | null;
-}
+// The server's lists live in modules that load luxon, zod and date-holidays (importing SEVERITIES
+// from plan.model.ts takes the bundle from 1.0 to 2.6 MB): the app keeps its own, checked by everyOf.
+export const SEVERITIES = everyOf<Severity>()(['critical', 'high', 'medium', 'low']);
+/** Statuses and the moves the server allows; the buttons offer only these, the server still decides. */
+export { STATUS_MOVES, TICKET_STATUSES } from '../../../../src/desk/ticket-status.model.ts';
 
 export interface Person {
   id: string;

@@ -1,99 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, query, type Page } from '../../../api/client.ts';
-import type { Severity, Target, Window } from '../api.ts';
+import { everyOf } from '../../../api/lists.ts';
+import type { Severity } from '../api.ts';
+import type { Money } from '../../../api/types.ts';
+import type { BusinessCalendar as CalendarFields, ClosedDay, ExtraWorkingDay, Weekday } from '../../../../../src/desk/calendar.model.ts';
+import type { CalendarPreviewView as CalendarPreview, BusinessCalendarRecord as BusinessCalendar } from '../../../../../src/desk/calendars.service.ts';
+import type { CreditTier, NoResolutionTarget as NoResolution, SeverityTerms, SupportChannel } from '../../../../../src/desk/plan.model.ts';
+import type { PlanInput as PlanBody } from '../../../../../src/desk/plans.service.ts';
+import type { SlaPlanRecord as SlaPlan } from '../../../../../src/desk/plans.store.ts';
+import type { TargetsPreview } from '../../../../../src/desk/sla.service.ts';
 
-/** SLA plans and business calendars as the API answers them (src/desk/plans.schemas.ts, calendars.schemas.ts). */
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-export const CHANNELS = ['tickets', 'email', 'phone'] as const;
-export type Channel = (typeof CHANNELS)[number];
-export type NoResolution = 'work-queue' | 'best-effort';
-export type Measure = 'business' | 'around-the-clock';
-
-export interface SeverityTerms {
-  firstResponse: Target;
-  resolution: Target | null;
-  noResolutionTarget: NoResolution | null;
-  measure: Measure;
-}
-
-export interface CreditTier {
-  belowPercent: number;
-  creditPercent: number;
-}
-
-export interface Money {
-  amount: number;
-  currency: string;
-}
-
-export interface SlaPlan {
-  id: string;
-  name: string;
-  clientId: string | null;
-  clientName: string | null;
-  isDefault: boolean;
-  calendarId: string;
-  scope: { included: string; excluded: string };
-  severities: Record<Severity, SeverityTerms>;
-  channels: Channel[];
-  uptimeGuarantee: { percent: number; period: 'calendar-month'; creditTiers: CreditTier[] } | null;
-  monthlyFee: Money | null;
-  /** Sent by servers that e-mail the monthly report; absent on those that do not (the form then hides it). */
-  monthlyReport?: boolean;
-}
-
-export interface ClosedDay {
-  date: string;
-  name: string;
-  active: boolean;
-}
-
-export interface ExtraWorkingDay {
-  date: string;
-  windows: Window[];
-}
-
-export interface CalendarFields {
-  timeZone: string;
-  week: Record<Weekday, Window[]>;
-  publicHolidays: { country: string; region: string | null } | null;
-  closedDays: ClosedDay[];
-  extraWorkingDays: ExtraWorkingDay[];
-}
-
-export interface BusinessCalendar extends CalendarFields {
-  id: string;
-  name: string;
-  planCount: number;
-}
-
-export interface CalendarPreview {
-  timeZone: string;
-  from: string;
-  workingMinutes: number;
-  days: {
-    date: string;
-    weekday: Weekday;
-    open: boolean;
-    reason: 'weekly-hours' | 'extra-working-day' | 'closed-day' | 'public-holiday' | 'no-hours';
-    name: string | null;
-    publicHoliday: string | null;
-    intervals: { start: string; end: string; minutes: number }[];
-    workingMinutes: number;
-  }[];
-}
-
-export interface TargetsPreview {
-  severity: Severity;
-  measure: Measure;
-  firstResponse: { dueAt: string };
-  resolution: { dueAt: string } | null;
-  noResolutionTarget: NoResolution | null;
-  withinSupportHours: boolean;
-  workStartsAt: string;
-  timeZone: string;
-}
+/** SLA plans and business calendars, in the server's own types (what src/desk/plans.schemas.ts and calendars.schemas.ts send). */
+export type { BusinessCalendar, CalendarFields, CalendarPreview, ClosedDay, CreditTier, ExtraWorkingDay, Money, NoResolution, PlanBody, SeverityTerms, SlaPlan, TargetsPreview, Weekday };
+export type Channel = SupportChannel;
+export type Measure = SeverityTerms['measure'];
+export const WEEKDAYS = everyOf<Weekday>()(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+export const CHANNELS = everyOf<SupportChannel>()(['tickets', 'email', 'phone']);
 
 export const usePlans = () => useQuery({ queryKey: ['sla-plans'], queryFn: () => api<Page<SlaPlan>>('GET', '/sla-plans?limit=200') });
 export const usePlan = (id: string) => useQuery({ queryKey: ['sla-plans', id], queryFn: () => api<SlaPlan>('GET', `/sla-plans/${id}`) });
@@ -108,8 +30,6 @@ export const useTargetsPreview = (planId: string, severity: Severity, createdAt:
     queryKey: ['sla-plans', planId, 'targets-preview', severity, createdAt],
     queryFn: () => api<TargetsPreview>('GET', `/sla-plans/${planId}/targets-preview${query({ severity, createdAt })}`),
   });
-
-export type PlanBody = Partial<Omit<SlaPlan, 'id' | 'clientName' | 'isDefault'>>;
 
 export const createPlan = (body: PlanBody) => api<SlaPlan>('POST', '/sla-plans', body);
 export const updatePlan = (id: string, body: PlanBody) => api<SlaPlan>('PATCH', `/sla-plans/${id}`, body);

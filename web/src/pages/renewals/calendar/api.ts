@@ -1,26 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, query, type Page } from '../../../api/client.ts';
+import type { CalendarFeedView as CalendarFeed, PageEntry as CalendarEntry } from '../../../../../src/renewals/calendar.service.ts';
 
-/** What the calendar page reads: the entries of the month shown, and the calendar feeds. */
-export interface CalendarEntry {
-  uid: string;
-  kind: 'renewal' | 'task';
-  date: string;
-  asset: { id: string; name: string; kind: string | null };
-  client: { id: string; name: string };
-  price: { amount: number; currency: string } | null;
-  autoRenew: boolean | null;
-  task: { id: string; state: string; renewalOn: string; assigneeId: string | null } | null;
-}
-
-export interface CalendarFeed {
-  id: string;
-  ownerType: 'user' | 'client';
-  ownerId: string;
-  ownerName: string;
-  url: string;
-  createdAt: string;
-}
+/** What the calendar page reads: the entries of the month shown, and the calendar feeds, in the server's own types. */
+export type { CalendarEntry, CalendarFeed };
 
 export function useEntries(from: string, to: string, clientId: string | undefined, mine: boolean) {
   return useQuery({

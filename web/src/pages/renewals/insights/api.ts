@@ -1,50 +1,8 @@
 import { api, query } from '../../../api/client.ts';
-import type { Money } from '../../../api/types.ts';
+import type { ForecastView as Forecast, KpisView as Kpis } from '../../../../../src/renewals/kpis.service.ts';
 
-/** The renewal KPIs and the spend forecast as the API speaks them (src/renewals/kpis.schemas.ts). */
-export interface Lapse {
-  assetId: string;
-  assetName: string;
-  clientId: string;
-  dueOn: string;
-  renewedOn: string | null;
-}
-
-export interface Kpis {
-  period: { from: string; to: string };
-  successRate: { renewedInTime: number; due: number; rate: number | null };
-  lapses: { count: number; outcomes: Lapse[] };
-  medianLeadDays: number | null;
-  costPerMonth: { month: string; totals: Money[] }[];
-}
-
-export interface ClientSpend {
-  clientId: string;
-  clientName: string;
-  currency: string;
-  amount: number;
-}
-
-export interface ProviderSpend {
-  providerId: string | null;
-  providerName: string | null;
-  currency: string;
-  amount: number;
-}
-
-export interface Breakdown {
-  byClient: ClientSpend[];
-  byProvider: ProviderSpend[];
-  totals: Money[];
-}
-
-export interface Forecast {
-  from: string;
-  months: (Breakdown & { month: string })[];
-  totals: Breakdown;
-  renewals: number;
-  unpriced: { count: number; items: { assetId: string; assetName: string; renewsOn: string }[] };
-}
+/** The renewal KPIs and the spend forecast, in the server's own types (what src/renewals/kpis.schemas.ts sends). */
+export type { Forecast, Kpis };
 
 export interface InsightFilter {
   from?: string | undefined;

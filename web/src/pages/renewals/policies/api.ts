@@ -1,21 +1,16 @@
 import { api, query, type Page } from '../../../api/client.ts';
+import { ASSET_KINDS } from '../../../api/types.ts';
+import { everyOf } from '../../../api/lists.ts';
+import type { PolicyScope, RenewalPolicy } from '../../../../../src/renewals/policy.model.ts';
+import type { OverrideView as PolicyOverride, PoliciesView } from '../../../../../src/renewals/policies.service.ts';
 
-/** The renewal policy as the API speaks it (src/renewals/policies.schemas.ts). */
-export interface RenewalPolicy {
-  reminderOffsets: number[];
-  expiredReminderDays: number;
-  reminderTime: string;
-  taskLeadDays: number;
-  fallbackAssigneeId: string | null;
-  escalateDaysBefore: number | null;
-  cancellationNoticeDays: number | null;
-  cancellationReminderOffsets: number[];
-  paymentReminderOffsets: number[];
-  autoRenewGraceDays: number;
-}
+/** The renewal policy and its overrides as the API speaks them (src/renewals/policy.model.ts, policies.service.ts). */
+export type { PoliciesView, PolicyOverride, PolicyScope, RenewalPolicy };
+export { ASSET_KINDS };
 
 export type PolicyField = keyof RenewalPolicy;
-export const POLICY_FIELDS: PolicyField[] = [
+// policy.model.ts loads zod, so the form keeps its own lists, checked complete against the server's types.
+export const POLICY_FIELDS = everyOf<PolicyField>()([
   'reminderOffsets',
   'expiredReminderDays',
   'reminderTime',
@@ -26,26 +21,9 @@ export const POLICY_FIELDS: PolicyField[] = [
   'cancellationReminderOffsets',
   'paymentReminderOffsets',
   'autoRenewGraceDays',
-];
+]);
 
-export type PolicyScope = 'client' | 'kind' | 'asset';
-export const POLICY_SCOPES: PolicyScope[] = ['client', 'kind', 'asset'];
-export const ASSET_KINDS = ['domain', 'hosting', 'certificate', 'licence', 'subscription', 'backup', 'other'] as const;
-
-export interface PolicyOverride {
-  id: string;
-  scope: PolicyScope;
-  target: string;
-  targetName: string;
-  override: Partial<RenewalPolicy>;
-  updatedAt: string;
-}
-
-export interface PoliciesView {
-  default: RenewalPolicy;
-  overrides: PolicyOverride[];
-  nextCursor: string | null;
-}
+export const POLICY_SCOPES = everyOf<PolicyScope>()(['client', 'kind', 'asset']);
 
 export interface StaffUser {
   id: string;

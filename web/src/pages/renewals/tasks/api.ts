@@ -1,62 +1,16 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, query, type Page } from '../../../api/client.ts';
-import type { AssetKind } from '../../../../../src/registry/assets.model.ts';
+import type { AssetCost } from '../../../../../src/renewals/costs.store.ts';
+import type { TaskState } from '../../../../../src/renewals/tasks.model.ts';
+import type { TaskComment, TaskDetail, TaskSummary, TaskView as RenewalTask } from '../../../../../src/renewals/tasks.service.ts';
 
-/** Types and queries of renewal tasks, as the API answers them (src/renewals/tasks.schemas.ts). */
-export type TaskState = 'open' | 'in_progress' | 'snoozed' | 'done' | 'cancelled';
+/** Types and queries of renewal tasks, in the server's own types (what src/renewals/tasks.schemas.ts sends). */
+export type { AssetCost, RenewalTask, TaskComment, TaskDetail, TaskState, TaskSummary };
 export const INBOX_STATES: TaskState[] = ['open', 'in_progress', 'snoozed', 'done'];
 
 export interface Person {
   id: string;
   name: string;
-}
-
-export interface RenewalTask {
-  id: string;
-  asset: { id: string; name: string; kind: AssetKind; identifier: string; expiresOn: string | null; autoRenew: boolean; currency: string; renewalAmount: number | null };
-  client: Person;
-  renewalOn: string;
-  dueOn: string;
-  daysLeft: number;
-  state: TaskState;
-  snoozedUntil: string | null;
-  assignee: Person | null;
-  escalated: boolean;
-  outcome: 'renewed' | 'cancelled' | null;
-  renewedUntil: string | null;
-  paid: { amount: number; currency: string } | null;
-  completedAt: string | null;
-  pushed: { channelId: string; at: string; notificationId: string }[];
-  commentCount: number;
-}
-
-export interface TaskComment {
-  id: string;
-  author: Person | null;
-  body: string;
-  createdAt: string;
-}
-
-export interface AssetCost {
-  id: string;
-  paidOn: string;
-  amount: number;
-  currency: string;
-  renewalOn: string | null;
-  renewedUntil: string | null;
-  taskId: string | null;
-}
-
-export interface TaskDetail extends RenewalTask {
-  comments: TaskComment[];
-  costs: AssetCost[];
-}
-
-export interface TaskSummary {
-  overdue: number;
-  dueThisWeek: number;
-  mine: number;
-  unassigned: number;
 }
 
 export interface InboxFilters {

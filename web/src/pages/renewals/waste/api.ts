@@ -1,62 +1,19 @@
 import { api, query, type Page } from '../../../api/client.ts';
+import type { Money } from '../../../api/types.ts';
+import type { WasteCode } from '../../../../../src/renewals/waste.model.ts';
+import type { ClientTotal, ReportItem, WasteReport } from '../../../../../src/renewals/waste.report.ts';
+import type { DecisionInput, WasteAuditRecord as WasteAudit } from '../../../../../src/renewals/waste.service.ts';
 
-/** The waste audit API as the page uses it (shapes of src/renewals/waste.schemas.ts). */
-export interface Money {
-  amount: number;
-  currency: string;
-}
+/** The waste audit API as the page uses it, in the server's own types (what src/renewals/waste.schemas.ts sends). */
+export type { Money, WasteAudit, WasteCode };
 
-export interface WasteAudit {
-  id: string;
-  state: 'running' | 'finished' | 'failed';
-  clientId: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-  counts: { total: number; assets: number; checked: number; flagged: number; unknown: number; ms: number } | null;
-  error: string | null;
-}
+export { WASTE_CODES } from '../../../../../src/renewals/waste-codes.model.ts';
 
-export const WASTE_CODES = [
-  'domain-not-delegated',
-  'domain-no-records',
-  'domain-parked',
-  'hosting-no-live-site',
-  'no-active-project',
-  'duplicate',
-  'auto-renew-retired-project',
-] as const;
-export type WasteCode = (typeof WASTE_CODES)[number];
+/** The report as the server builds it (src/renewals/waste.report.ts). */
+export type WasteItem = ReportItem;
+export type { ClientTotal, WasteReport };
 
-export interface WasteItem {
-  assetId: string;
-  assetName: string;
-  identifier: string;
-  kind: string;
-  clientId: string;
-  clientName: string;
-  state: 'open' | 'cancel-decided';
-  reasons: { code: WasteCode; evidence: string[]; duplicateOf?: string }[];
-  unknown: string[];
-  yearlySaving: Money | null;
-  decision: { decision: 'keep' | 'cancel'; decidedAt: string; keptUntil: string | null } | null;
-}
-
-export interface ClientTotal {
-  clientId: string;
-  clientName: string;
-  totals: Money[];
-  unpriced: number;
-  items: number;
-}
-
-export interface WasteReport {
-  audit: { id: string; startedAt: string; finishedAt: string | null } | null;
-  items: WasteItem[];
-  nextCursor: string | null;
-  byClient: ClientTotal[];
-  overall: { totals: Money[]; unpriced: number; items: number };
-}
-
+/** The filter form's state: an empty string means all (the server's filter leaves the field out). */
 export interface ReportFilter {
   clientId: string;
   code: string;
@@ -71,5 +28,5 @@ export const loadAudit = (id: string) => api<WasteAudit>('GET', `/waste-audits/$
 export const startAudit = () => api<WasteAudit>('POST', '/waste-audits', {});
 export const loadClients = async () => (await api<Page<{ id: string; name: string }>>('GET', '/clients?limit=200')).items;
 
-export const decide = (assetId: string, body: { decision: 'keep' | 'cancel'; keepForDays?: number; note?: string }) =>
+export const decide = (assetId: string, body: DecisionInput) =>
   api<unknown>('POST', `/assets/${assetId}/waste-decision`, body);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { findIncident } from '../monitoring/incidents.store.ts';
+import { incidentById } from '../monitoring/sites.service.ts';
 import type { Schema } from '../platform/db/schema.ts';
 import type { Deps } from '../platform/deps.ts';
 import { PermanentJobError, RetryableJobError, type JobHandlers } from '../platform/jobs/model.ts';
@@ -39,7 +39,7 @@ function incidentIdIn(payload: unknown): string {
 export function incidentJobs(deps: Deps): JobHandlers {
   const incidentOf = async (payload: unknown) => {
     const id = incidentIdIn(payload);
-    const incident = await findIncident(deps.database.db, id);
+    const incident = await incidentById(deps, id);
     if (!incident) deps.logger.warn({ incidentId: id }, 'the incident is gone: nothing for the desk to do');
     return incident;
   };

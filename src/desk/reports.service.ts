@@ -1,14 +1,13 @@
 import { canSeeClient, clientScope } from '../accounts/authorization.ts';
 import type { Actor } from '../accounts/model.ts';
-import { coversMonitor, maintenanceSpans, type MaintenanceWindow, type MonitorScopes } from '../monitoring/maintenance.model.ts';
-import { maintenanceWindowsFor, monitorScopes, stateIntervals } from '../monitoring/results.store.ts';
-import type { StateInterval } from '../monitoring/uptime.model.ts';
+import { firstMonitorAt, incidentsOverlapping, siteCoverage } from '../monitoring/sites.service.ts';
+import type { Span } from '../monitoring/uptime.model.ts';
 import type { Deps } from '../platform/deps.ts';
 import { invalid, notFound } from '../platform/http/problem.ts';
 import { calendarMonth } from './credits.model.ts';
 import * as plans from './plans.store.ts';
 import { reportCsv } from './reports.csv.ts';
-import { assembleReport, monthIn, monthProblem, reportMonths, siteTarget, summaryOf, type IncidentFacts, type Period, type ReportSource, type TicketFacts } from './reports.model.ts';
+import { assembleReport, monthIn, monthProblem, reportMonths, SITE_KINDS, siteTarget, summaryOf, type IncidentFacts, type Period, type ReportSource, type SiteSource, type TicketFacts } from './reports.model.ts';
 import { renderReportPdf } from './reports.pdf.ts';
 import * as store from './reports.store.ts';
 import type { MonthlyReport, ReportSummary } from './reports.types.ts';
@@ -17,8 +16,8 @@ import { noPlan } from './sla.service.ts';
 /**
  * Monthly SLA reports: gathered for many clients at once (a few queries per hundred clients,
  * whatever their number of sites and tickets), assembled by reports.model.ts. Uptime comes from
- * monitoring's state intervals and maintenance windows — one row per change of state — so a month
- * costs a handful of rows per site. Reports are computed when asked for, never stored: a month
+ * monitoring's state intervals and maintenance, read through monitoring/sites.service.ts — one row
+ * per change of state — so a month costs a handful of rows per site. Reports are computed when asked for, never stored: a month
  * still running shows its figures so far.
  */
 type ReportDeps = Pick<Deps, 'database' | 'now'>;
@@ -74,7 +73,7 @@ export async function monthOverview(deps: ReportDeps, actor: Actor, month: strin
 /** The months a client has reports for, newest first, from the plan's (or first monitor's) month; at most 24. */
 export async function reportMonthsOf(deps: ReportDeps, actor: Actor, clientId: string): Promise<{ items: { month: string; complete: boolean }[] }> {
   const plan = await visiblePlan(deps, actor, clientId);
-  const firstMonitor = await store.firstMonitorAt(deps.database.db, clientId);
+  const firstMonitor = await firstMonitorAt(deps, clientId);
   const starts = [plan.createdAt, firstMonitor].filter((at): at is string => at !== null).map((at) => monthIn(new Date(at), plan.timeZone));
   return { items: reportMonths(starts.sort()[0]!, deps.now(), plan.timeZone) };
 }
@@ -112,7 +111,7 @@ export async function reportsFor(deps: ReportDeps, clientPlans: readonly store.C
         creditTiers: plan.terms.uptimeGuarantee?.creditTiers ?? [],
         monthlyFee: plan.terms.monthlyFee ?? null,
       },
-      sites: (sites.get(plan.clientId) ?? []).map((s) => ({ ...s, maintenance: maintenanceSpans(s.windows, period.start.getTime(), period.end.getTime()) })),
+      sites: (sites.get(plan.clientId) ?? []).map((s) => ({ ...s, maintenance: within(s.maintenance, period) })),
       tickets: (tickets.get(plan.clientId) ?? []).filter((t) => inPeriod(t.createdAt)),
       incidents: (incidents.get(plan.clientId) ?? []).filter((inc) => Date.parse(inc.startedAt) < period.end.getTime() && (inc.resolvedAt === null || Date.parse(inc.resolvedAt) > period.start.getTime())),
     };
@@ -120,42 +119,23 @@ export async function reportsFor(deps: ReportDeps, clientPlans: readonly store.C
   });
 }
 
-interface GatheredSite {
-  monitorId: string;
-  name: string;
-  target: string;
-  intervals: StateInterval[];
-  windows: MaintenanceWindow[];
-}
-
-/** The clients' sites with their state intervals and the maintenance windows that cover each. */
-async function gatherSites(deps: ReportDeps, clientIds: readonly string[], from: Date, to: Date): Promise<Map<string, GatheredSite[]>> {
-  const db = deps.database.db;
-  const monitors = await store.siteMonitors(db, clientIds);
-  const intervals = new Map<string, StateInterval[]>();
-  const windows = new Map<string, MaintenanceWindow>();
-  const scopes: MonitorScopes[] = [];
-  for (const part of store.chunks(monitors.map((m) => m.id))) {
-    for (const [id, list] of await stateIntervals(db, part, from, to)) intervals.set(id, list);
-    const partScopes = await monitorScopes(db, part);
-    scopes.push(...partScopes);
-    for (const w of await maintenanceWindowsFor(db, partScopes)) windows.set(w.id, w);
-  }
-  // Windows by what they cover, so each site finds its own without scanning them all.
-  const byScope = new Map<string, MaintenanceWindow[]>();
-  for (const w of windows.values()) {
-    pushTo(byScope, `${w.scopeType}:${w.scopeId}`, w);
-  }
-  const scopeOf = new Map(scopes.map((s) => [s.monitorId, s]));
-  const out = new Map<string, GatheredSite[]>();
-  for (const m of monitors) {
-    const scope = scopeOf.get(m.id) ?? { monitorId: m.id, assetId: null, projectId: null, clientId: m.clientId };
-    const keys = [`monitor:${scope.monitorId}`, `asset:${scope.assetId}`, `project:${scope.projectId}`, `client:${scope.clientId}`];
-    const mine = keys.flatMap((k) => byScope.get(k) ?? []).filter((w) => coversMonitor(w, scope));
-    const site = { monitorId: m.id, name: m.name, target: siteTarget(m.kind, m.config), intervals: intervals.get(m.id) ?? [], windows: mine };
-    pushTo(out, m.clientId, site);
+/** The clients' sites (see SITE_KINDS) with their states and their maintenance over [from, to), merged. */
+async function gatherSites(deps: ReportDeps, clientIds: readonly string[], from: Date, to: Date): Promise<Map<string, SiteSource[]>> {
+  const out = new Map<string, SiteSource[]>();
+  for (const [clientId, sites] of await siteCoverage(deps, clientIds, SITE_KINDS, from, to)) {
+    out.set(
+      clientId,
+      sites.map((s) => ({ monitorId: s.monitorId, name: s.name, target: siteTarget(s.kind, s.config), intervals: s.intervals, maintenance: s.maintenance })),
+    );
   }
   return out;
+}
+
+/** Merged maintenance cut to the client's month: a round reads the widest range of its clients' months. */
+function within(spans: readonly Span[], period: Period): Span[] {
+  const from = period.start.getTime();
+  const to = period.end.getTime();
+  return spans.filter((s) => s.end > from && s.start < to).map((s) => ({ start: Math.max(s.start, from), end: Math.min(s.end, to) }));
 }
 
 async function gatherTickets(deps: ReportDeps, clientIds: readonly string[], from: Date, to: Date): Promise<Map<string, TicketFacts[]>> {
@@ -169,9 +149,17 @@ async function gatherTickets(deps: ReportDeps, clientIds: readonly string[], fro
   return out;
 }
 
+/** The clients' incidents that overlap [from, to), oldest first, each with the ticket opened for it. */
 async function gatherIncidents(deps: ReportDeps, clientIds: readonly string[], from: Date, to: Date): Promise<Map<string, IncidentFacts[]>> {
+  const incidents = await incidentsOverlapping(deps, clientIds, from, to);
+  const ticketOf = await store.ticketsOfIncidents(deps.database.db, [...incidents.values()].flatMap((list) => list.map((i) => i.id)));
   const out = new Map<string, IncidentFacts[]>();
-  for (const { clientId, ...incident } of await store.incidentsDuring(deps.database.db, clientIds, from, to)) pushTo(out, clientId, incident);
+  for (const [clientId, list] of incidents) {
+    out.set(
+      clientId,
+      list.map((i) => ({ id: i.id, monitorName: i.monitorName, startedAt: i.startedAt, resolvedAt: i.resolvedAt, cause: i.cause, ticketId: ticketOf.get(i.id) ?? null })),
+    );
+  }
   return out;
 }
 

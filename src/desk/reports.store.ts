@@ -3,7 +3,6 @@ import type { Schema } from '../platform/db/schema.ts';
 import type { BusinessCalendar } from './calendar.model.ts';
 import type { SlaPlanTerms } from './plans.store.ts';
 import type { Severity } from './plan.model.ts';
-import { SITE_KINDS, type IncidentFacts } from './reports.model.ts';
 import type { TicketSla, TicketStatus } from './tickets.model.ts';
 
 type Q = Kysely<Schema>;
@@ -51,35 +50,6 @@ export async function clientPlans(db: Q, clientId?: string): Promise<ClientPlan[
     timeZone: (JSON.parse(r.calendar) as BusinessCalendar).timeZone,
     createdAt: r.created_at,
   }));
-}
-
-export interface SiteMonitor {
-  id: string;
-  clientId: string;
-  name: string;
-  kind: string;
-  config: Record<string, unknown>;
-}
-
-/** The clients' monitors that watch a site's availability (see SITE_KINDS). */
-export async function siteMonitors(db: Q, clientIds: readonly string[]): Promise<SiteMonitor[]> {
-  const out: SiteMonitor[] = [];
-  for (const part of chunks(clientIds)) {
-    const rows = await db
-      .selectFrom('monitors')
-      .select(['id', 'client_id', 'name', 'kind', 'config'])
-      .where('client_id', 'in', part)
-      .where('kind', 'in', [...SITE_KINDS])
-      .execute();
-    for (const r of rows) out.push({ id: r.id, clientId: r.client_id!, name: r.name, kind: r.kind, config: JSON.parse(r.config) as Record<string, unknown> });
-  }
-  return out;
-}
-
-/** When the client's first monitor was set up, or null. */
-export async function firstMonitorAt(db: Q, clientId: string): Promise<string | null> {
-  const row = await db.selectFrom('monitors').select((eb) => eb.fn.min('created_at').as('first')).where('client_id', '=', clientId).executeTakeFirst();
-  return (row?.first as string | null | undefined) ?? null;
 }
 
 export interface MonthTicket {
@@ -132,22 +102,12 @@ export async function statusHistories(db: Q, ticketIds: readonly string[]): Prom
   return out;
 }
 
-/** Incidents of these clients that overlap [from, to), with the ticket opened for each, oldest first. */
-export async function incidentsDuring(db: Q, clientIds: readonly string[], from: Date, to: Date): Promise<(IncidentFacts & { clientId: string })[]> {
-  const out: (IncidentFacts & { clientId: string })[] = [];
-  for (const part of chunks(clientIds)) {
-    const rows = await db
-      .selectFrom('incidents as i')
-      .innerJoin('monitors as m', 'm.id', 'i.monitor_id')
-      .leftJoin('tickets as t', 't.incident_id', 'i.id')
-      .select(['i.id', 'i.client_id', 'i.started_at', 'i.resolved_at', 'i.cause', 'm.name as monitor_name', 't.id as ticket_id'])
-      .where('i.client_id', 'in', part)
-      .where('i.started_at', '<', to.toISOString())
-      .where((eb) => eb.or([eb('i.resolved_at', 'is', null), eb('i.resolved_at', '>', from.toISOString())]))
-      .orderBy('i.started_at')
-      .orderBy('i.id')
-      .execute();
-    for (const r of rows) out.push({ id: r.id, clientId: r.client_id!, monitorName: r.monitor_name, startedAt: r.started_at, resolvedAt: r.resolved_at, cause: r.cause, ticketId: r.ticket_id });
+/** The ticket opened for each of these incidents that has one, by incident id (one at most: incident_id is unique). */
+export async function ticketsOfIncidents(db: Q, incidentIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const part of chunks(incidentIds)) {
+    const rows = await db.selectFrom('tickets').select(['id', 'incident_id']).where('incident_id', 'in', part).execute();
+    for (const r of rows) if (r.incident_id !== null) out.set(r.incident_id, r.id);
   }
   return out;
 }

@@ -1,6 +1,5 @@
 import { systemActor } from '../accounts/model.ts';
-import { childrenOf, findIncident, type Incident } from '../monitoring/incidents.store.ts';
-import { findMonitorRow } from '../monitoring/monitors.store.ts';
+import { childIncidents, incidentById, ownerOf, type Incident } from '../monitoring/sites.service.ts';
 import { formatDuration } from '../notifications/templates/render.ts';
 import { change, type Deps } from '../platform/deps.ts';
 import { newId } from '../platform/ids.ts';
@@ -21,10 +20,9 @@ const ctx = { actor: systemActor('desk.incidents'), requestId: null };
 /** The monitor's client: its own, or its asset's. */
 async function clientOfIncident(deps: Deps, incident: Pick<Incident, 'clientId' | 'monitorId'>): Promise<string | null> {
   if (incident.clientId) return incident.clientId;
-  const db = deps.database.db;
-  const monitor = await findMonitorRow(db, incident.monitorId);
-  if (monitor?.client_id) return monitor.client_id;
-  const asset = monitor?.asset_id ? await findAssetRow(db, monitor.asset_id) : null;
+  const monitor = await ownerOf(deps, incident.monitorId);
+  if (monitor?.clientId) return monitor.clientId;
+  const asset = monitor?.assetId ? await findAssetRow(deps.database.db, monitor.assetId) : null;
   return asset?.client_id ?? null;
 }
 
@@ -38,9 +36,9 @@ export type IncidentFacts = Pick<Incident, 'id' | 'monitorId' | 'monitorName' | 
  */
 async function coveredByOutageTicket(deps: Deps, parentIncidentId: string, incidentId: string, clientId: string): Promise<boolean> {
   const db = deps.database.db;
-  const parent = await findIncident(db, parentIncidentId);
+  const parent = await incidentById(deps, parentIncidentId);
   if (parent && (await clientOfIncident(deps, parent)) === clientId) return true;
-  for (const sibling of await childrenOf(db, parentIncidentId)) {
+  for (const sibling of await childIncidents(deps, parentIncidentId)) {
     if (sibling.id === incidentId) continue;
     if ((await store.findTicketOfIncident(db, sibling.id))?.clientId === clientId) return true;
   }

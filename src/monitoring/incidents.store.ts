@@ -162,3 +162,28 @@ export async function publicUpdatesOf(db: Q, incidentIds: readonly string[]): Pr
   for (const r of rows) out.get(r.incident_id)?.push({ id: r.id, kind: r.kind, message: r.message, public: true, byUserId: r.by_user_id, at: r.at });
   return out;
 }
+
+export interface ClientIncident {
+  id: string;
+  clientId: string;
+  monitorName: string;
+  startedAt: string;
+  resolvedAt: string | null;
+  cause: string;
+}
+
+/** Incidents of these clients that overlap [from, to), oldest first. */
+export async function clientIncidentsOverlapping(db: Q, clientIds: readonly string[], from: Date, to: Date): Promise<ClientIncident[]> {
+  if (clientIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('incidents as i')
+    .innerJoin('monitors as m', 'm.id', 'i.monitor_id')
+    .select(['i.id', 'i.client_id', 'i.started_at', 'i.resolved_at', 'i.cause', 'm.name as monitor_name'])
+    .where('i.client_id', 'in', [...clientIds])
+    .where('i.started_at', '<', to.toISOString())
+    .where((eb) => eb.or([eb('i.resolved_at', 'is', null), eb('i.resolved_at', '>', from.toISOString())]))
+    .orderBy('i.started_at')
+    .orderBy('i.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, clientId: r.client_id!, monitorName: r.monitor_name, startedAt: r.started_at, resolvedAt: r.resolved_at, cause: r.cause }));
+}

@@ -105,3 +105,45 @@ export async function monitorStatesOfAssets(db: Q, assetIds: readonly string[]):
   }
   return byAsset;
 }
+
+/** A monitor's own client and asset, or null for an unknown monitor. */
+export async function ownerOfMonitor(db: Q, id: string): Promise<{ clientId: string | null; assetId: string | null } | null> {
+  const row = await db.selectFrom('monitors').select(['client_id', 'asset_id']).where('id', '=', id).executeTakeFirst();
+  return row ? { clientId: row.client_id, assetId: row.asset_id } : null;
+}
+
+export interface ClientMonitor {
+  id: string;
+  clientId: string;
+  name: string;
+  kind: string;
+  config: Record<string, unknown>;
+  assetId: string | null;
+  projectId: string | null;
+}
+
+/** The monitors of these clients that are of one of these kinds, with what they hang off. */
+export async function clientMonitorsOfKinds(db: Q, clientIds: readonly string[], kinds: readonly string[]): Promise<ClientMonitor[]> {
+  if (clientIds.length === 0 || kinds.length === 0) return [];
+  const rows = await db
+    .selectFrom('monitors')
+    .select(['id', 'client_id', 'name', 'kind', 'config', 'asset_id', 'project_id'])
+    .where('client_id', 'in', [...clientIds])
+    .where('kind', 'in', [...kinds])
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    clientId: r.client_id!,
+    name: r.name,
+    kind: r.kind,
+    config: JSON.parse(r.config) as Record<string, unknown>,
+    assetId: r.asset_id,
+    projectId: r.project_id,
+  }));
+}
+
+/** When the client's first monitor was set up, or null. */
+export async function firstMonitorCreatedAt(db: Q, clientId: string): Promise<string | null> {
+  const row = await db.selectFrom('monitors').select((eb) => eb.fn.min('created_at').as('first')).where('client_id', '=', clientId).executeTakeFirst();
+  return (row?.first as string | null | undefined) ?? null;
+}

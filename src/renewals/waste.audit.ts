@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { monitorStatesOfAssets } from '../monitoring/monitors.store.ts';
+import { monitorStatesOf } from '../monitoring/sites.service.ts';
 import type { Deps } from '../platform/deps.ts';
 import { canonicalIp } from './waste.dns.ts';
 import { createGatherer, eachBounded, type GatherOptions, type WasteGatherer } from './waste.gather.ts';
@@ -104,7 +104,7 @@ async function auditPage(run: Run, page: store.AuditAsset[]): Promise<void> {
   const ids = page.map((a) => a.id);
   const [projects, monitors, decisions] = await Promise.all([
     store.linkedProjects(db, ids),
-    monitorStatesOfAssets(db, page.filter((a) => a.kind === 'hosting').map((a) => a.id)),
+    monitorStatesOf(run.deps, page.filter((a) => a.kind === 'hosting').map((a) => a.id)),
     store.decisionsOf(db, page.filter((a) => a.status === 'cancelled').map((a) => a.id)),
   ]);
   const cancelDecided = latestCancels(decisions);

@@ -11,7 +11,7 @@ import { exportRoutes } from './registry/export/routes.ts';
 import { partyRoutes } from './registry/parties.routes.ts';
 import { attentionRoutes } from './registry/attention.routes.ts';
 import { serveWebApp } from './platform/http/static.ts';
-import { demoRoutes } from './registry/demo/routes.ts';
+import { demoRoutes } from './demo.routes.ts';
 import { monitoringRoutes } from './monitoring/routes.ts';
 import { outboxRoutes } from './notifications/deliveries.routes.ts';
 import { policyRoutes } from './notifications/policies.routes.ts';

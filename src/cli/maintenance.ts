@@ -4,7 +4,7 @@ import { loadConfig } from '../platform/config.ts';
 import type { Deps } from '../platform/deps.ts';
 import { createLogger } from '../platform/logger.ts';
 import { openRuntime } from '../platform/runtime.ts';
-import { loadDemoData } from '../registry/demo/load.ts';
+import { loadDemo } from '../demo.ts';
 
 async function withRuntime(work: (deps: Deps) => Promise<void>): Promise<void> {
   const config = loadConfig();
@@ -40,7 +40,7 @@ export async function auditVerify(): Promise<void> {
 
 export async function demo(): Promise<void> {
   await withRuntime(async (deps) => {
-    const loaded = await loadDemoData(deps, CLI_ACTOR);
+    const loaded = await loadDemo(deps, CLI_ACTOR);
     process.stdout.write(loaded ? `Demo agency loaded: ${JSON.stringify(loaded)}\n` : 'The registry is not empty; the demo agency was not loaded.\n');
   });
 }

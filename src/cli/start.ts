@@ -7,7 +7,7 @@ import type { Deps } from '../platform/deps.ts';
 import { JobWorker } from '../platform/jobs/worker.ts';
 import { openRuntime } from '../platform/runtime.ts';
 import { jobHandlers, scheduleRecurringJobs } from '../jobs.ts';
-import { loadDemoData } from '../registry/demo/load.ts';
+import { loadDemo } from '../demo.ts';
 import { MonitorEngine } from '../monitoring/engine/index.ts';
 
 function startWorker(deps: Deps, location: string): JobWorker {
@@ -51,7 +51,7 @@ function onShutdown(deps: Deps, stopParts: () => Promise<void>): void {
 export async function start(options: { demo?: boolean }): Promise<void> {
   const deps = await openRuntime(loadConfig());
   if (options.demo) {
-    const loaded = await loadDemoData(deps);
+    const loaded = await loadDemo(deps);
     if (loaded) deps.logger.info(loaded, 'demo agency loaded');
   }
   const app = await buildApp(deps);

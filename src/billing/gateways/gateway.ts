@@ -38,6 +38,8 @@ export interface PaymentGateway {
   ensureCustomer(client: { id: string; name: string; email: string | null }): Promise<string>;
   /** A hosted page where the client saves a method; Upkeep never sees card numbers. */
   startSavingMethod(customerRef: string, returnUrl: string): Promise<{ url: string; sessionRef: string }>;
+  /** After the client approved on the hosted page, where the gateway needs a last step (PayPal's vault). */
+  finishSavingMethod?(sessionRef: string, customerRef: string): Promise<SavedMethod>;
   listMethods(customerRef: string): Promise<SavedMethod[]>;
   charge(request: ChargeRequest): Promise<ChargeOutcome>;
   /** The charge made with this idempotency key, if the gateway has one. */

@@ -17,12 +17,13 @@ import { outboxRoutes } from './notifications/deliveries.routes.ts';
 import { policyRoutes } from './notifications/policies.routes.ts';
 import { renewalRoutes } from './renewals/routes.ts';
 import { deskRoutes } from './desk/routes.ts';
+import { billingRoutes } from './billing/routes.ts';
 
 /** The composition root: every capability's routes, behind the one guard. */
 export async function buildApp(deps: Deps): Promise<App> {
   const app = await buildServer(deps, {
     guard: installGuard(deps),
-    routes: [healthRoutes, accountRoutes, partyRoutes, assetBulkRoutes, assetRoutes, attentionRoutes, importRoutes, exportRoutes, auditRoutes, demoRoutes, ...monitoringRoutes, ...outboxRoutes, ...policyRoutes, ...renewalRoutes, ...deskRoutes],
+    routes: [healthRoutes, accountRoutes, partyRoutes, assetBulkRoutes, assetRoutes, attentionRoutes, importRoutes, exportRoutes, auditRoutes, demoRoutes, ...monitoringRoutes, ...outboxRoutes, ...policyRoutes, ...renewalRoutes, ...deskRoutes, ...billingRoutes],
   });
   if (!(await serveWebApp(app))) deps.logger.warn('web/dist is missing: run `npm run build:web` to serve the web app');
   return app;

@@ -45,6 +45,10 @@ export const ID_PREFIXES = {
   ticket: 'tkt',
   ticketMessage: 'tkm',
   ticketEvent: 'tke',
+  // billing
+  invoice: 'inv',
+  invoiceLine: 'inl',
+  payment: 'pay',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -125,6 +125,24 @@ const KEY_EXPECTATIONS: [Who, string, boolean][] = [
   ['client', `GET ${API}clients/:id/sla-reports/:month`, true],
   ['ownerRead', `GET ${API}clients/:id/sla-reports/:month/report.pdf`, true],
   ['manager', `GET ${API}clients/:id/sla-reports/:month/report.csv`, true],
+  // Billing: owners, admins and managers read invoices (a client user only its own issued ones, narrowed by the service); only owners and admins change them.
+  ['manager', `GET ${API}invoices`, true],
+  ['manager', `POST ${API}invoices`, false],
+  ['manager', `POST ${API}invoices/:id/payments`, false],
+  ['viewer', `GET ${API}invoices`, false],
+  ['viewer', `GET ${API}clients/:id/billing-profile`, false],
+  ['admin', `POST ${API}invoices/:id/issue`, true],
+  ['admin', `PUT ${API}clients/:id/billing-profile`, true],
+  ['owner', `POST ${API}invoices/:id/credit-notes`, true],
+  ['client', `GET ${API}invoices`, true],
+  ['client', `GET ${API}invoices/:id`, true],
+  ['client', `GET ${API}clients/:id/billing-profile`, true],
+  ['client', `POST ${API}invoices`, false],
+  ['client', `POST ${API}invoices/:id/void`, false],
+  ['client', `PUT ${API}clients/:id/billing-profile`, false],
+  ['ownerRead', `GET ${API}invoices`, true],
+  ['ownerRead', `POST ${API}invoices/:id/issue`, false],
+  ['ownerWrite', `POST ${API}invoices/:id/payments`, true],
 ];
 
 interface ApiRoute {

@@ -11,6 +11,7 @@ import * as notificationPolicies from './migrations/0007-notification-policies.t
 import * as renewals from './migrations/0008-renewals.ts';
 import * as desk from './migrations/0009-desk.ts';
 import * as tickets from './migrations/0010-tickets.ts';
+import * as billing from './migrations/0011-billing.ts';
 
 /**
  * One migration set for both databases. A migration receives the dialect so it can pick
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0008-renewals': renewals,
   '0009-desk': desk,
   '0010-tickets': tickets,
+  '0011-billing': billing,
 };
 
 class ListedMigrations implements MigrationProvider {

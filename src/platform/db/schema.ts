@@ -718,6 +718,78 @@ export interface TicketEventTable {
   at: string;
 }
 
+export interface BillingProfileTable {
+  client_id: string;
+  tax_name: string | null;
+  tax_basis_points: number | null;
+  reverse_charge: number;
+  vat_number: string | null;
+  address: string; // JSON: string[]
+  invoice_days_before: number;
+  approval_threshold_amount: number | null;
+  approval_threshold_currency: string | null;
+  payment_terms_days: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InvoiceTable {
+  id: string;
+  kind: string; // invoice | credit-note
+  number: string | null;
+  series: string | null; // invoice | credit-note, once numbered
+  year: number | null;
+  sequence: number | null;
+  state: string;
+  client_id: string;
+  currency: string;
+  issued_on: string | null;
+  due_on: string | null;
+  subtotal: number;
+  tax: number;
+  total: number;
+  paid: number;
+  reverse_charge: number;
+  correcting_invoice_id: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InvoiceLineTable {
+  id: string;
+  invoice_id: string;
+  position: number;
+  description: string;
+  asset_id: string | null;
+  period_from: string | null;
+  period_to: string | null;
+  quantity: number;
+  unit_price: number;
+  tax_name: string | null;
+  tax_basis_points: number | null;
+  net: number;
+  renewal_key: string | null;
+}
+
+export interface InvoiceCounterTable {
+  series: string;
+  year: number;
+  last_sequence: number;
+}
+
+export interface PaymentTable {
+  id: string;
+  invoice_id: string;
+  amount: number;
+  currency: string;
+  gateway: string | null;
+  gateway_ref: string | null;
+  kind: string; // payment | refund
+  received_at: string;
+  created_at: string;
+}
+
 export interface Schema {
   clients: ClientTable;
   projects: ProjectTable;
@@ -784,6 +856,12 @@ export interface Schema {
   tickets: TicketTable;
   ticket_messages: TicketMessageTable;
   ticket_events: TicketEventTable;
+  // billing (0011)
+  billing_profiles: BillingProfileTable;
+  invoices: InvoiceTable;
+  invoice_lines: InvoiceLineTable;
+  invoice_counters: InvoiceCounterTable;
+  payments: PaymentTable;
 }
 
 export type Row<T extends keyof Schema> = Selectable<Schema[T]>;

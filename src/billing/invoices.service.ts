@@ -1,0 +1,218 @@
+import { DateTime } from 'luxon';
+import { canSeeClient, clientScope } from '../accounts/authorization.ts';
+import { readAgency } from '../accounts/agency.ts';
+import type { Actor } from '../accounts/model.ts';
+import { changedFields, createdRecord, type ChangeContext } from '../platform/audit/model.ts';
+import { toPage, type Cursor, type Page } from '../platform/db/keyset.ts';
+import { change, type Deps } from '../platform/deps.ts';
+import { conflict, invalid, notFound, ProblemError } from '../platform/http/problem.ts';
+import { newId } from '../platform/ids.ts';
+import { findClient } from '../registry/parties.store.ts';
+import { allowedMoves, canMove, type InvoiceState } from './invoice-states.model.ts';
+import { InvoiceAmountError, invoiceTotals, type TaxRate } from './invoice.model.ts';
+import * as store from './invoices.store.ts';
+import { formatNumber, yearOfIssue } from './numbering.model.ts';
+import { profileOf } from './profiles.service.ts';
+
+export type Ctx = ChangeContext & { actor: Actor };
+export type { InvoiceRecord } from './invoices.store.ts';
+
+/**
+ * Invoices as drafts and their issue. A draft has no number and can be edited; issuing takes
+ * the next number of the year in the agency's calendar inside the issuing transaction (so a
+ * failed issue leaves no gap), sets the due date from the client's payment terms and freezes
+ * the totals. Every amount comes from the pure rules in invoice.model.ts; bad amounts are a 400
+ * naming the field, a move the invoice's state does not allow is a 409 listing the allowed ones.
+ */
+export interface LineInput {
+  description: string;
+  quantity: number;
+  unitPrice: number;
+  /** Undefined: the client's default rate; null: not taxed. */
+  taxRate?: TaxRate | null | undefined;
+  assetId?: string | null | undefined;
+  periodFrom?: string | null | undefined;
+  periodTo?: string | null | undefined;
+}
+
+/** The invoice when the actor may see it: a portal user only its own client's, and never a draft. */
+export async function visibleInvoice(deps: Deps, actor: Actor, id: string): Promise<store.InvoiceRecord> {
+  const invoice = await store.findInvoice(deps.database.db, id);
+  if (!invoice || !canSeeClient(actor, invoice.clientId) || (clientScope(actor) !== null && invoice.state === 'draft')) throw notFound('invoice', id);
+  return invoice;
+}
+
+/** A 409 naming the state and the moves it allows. */
+export function wrongState(invoice: store.InvoiceRecord, action: string): ProblemError {
+  const moves = allowedMoves(invoice.state);
+  const detail = `Cannot ${action} an invoice that is ${invoice.state}; from ${invoice.state} it can move to ${moves.length > 0 ? moves.join(', ') : 'nothing'}.`;
+  return new ProblemError(409, 'conflict', 'Conflict', detail, undefined, { state: invoice.state, allowedMoves: moves });
+}
+
+/** A 400 naming `body.<field>` for an amount the pure rules refuse; other errors pass through. */
+export function asInvalid(err: unknown): never {
+  if (err instanceof InvoiceAmountError) throw invalid([{ field: `body.${err.field}`, message: err.message }]);
+  throw err;
+}
+
+/** Lines priced by the pure rules: each line's net, and the invoice's totals. */
+export function priced(currency: string, lines: store.InvoiceLineRecord[], reverseCharge: boolean): { lines: store.InvoiceLineRecord[]; subtotal: number; tax: number; total: number } {
+  try {
+    const totals = invoiceTotals(currency, lines, { reverseCharge });
+    return { lines: lines.map((l, i) => ({ ...l, net: totals.lines[i]!.net })), subtotal: totals.subtotal, tax: totals.tax, total: totals.total };
+  } catch (err) {
+    return asInvalid(err);
+  }
+}
+
+function lineRecords(input: LineInput[], defaultRate: TaxRate | null): store.InvoiceLineRecord[] {
+  return input.map((l, i) => ({
+    position: i + 1,
+    description: l.description,
+    assetId: l.assetId ?? null,
+    periodFrom: l.periodFrom ?? null,
+    periodTo: l.periodTo ?? null,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    taxRate: l.taxRate === undefined ? defaultRate : l.taxRate,
+    net: 0,
+    renewalKey: null,
+  }));
+}
+
+/** Lines may name assets, but only the client's own. */
+async function checkAssets(deps: Deps, clientId: string, lines: LineInput[]): Promise<void> {
+  const named = lines.flatMap((l) => (l.assetId ? [l.assetId] : []));
+  const owned = await store.assetsOfClient(deps.database.db, clientId, named);
+  const errors = lines.flatMap((l, i) => (l.assetId && !owned.has(l.assetId) ? [{ field: `body.lines.${i}.assetId`, message: `no asset ${l.assetId} of this client` }] : []));
+  if (errors.length > 0) throw invalid(errors);
+}
+
+async function invoicedClient(deps: Deps, clientId: string) {
+  const client = await findClient(deps.database.db, clientId);
+  if (!client) throw invalid([{ field: 'body.clientId', message: `no client with id ${clientId}` }]);
+  if (client.archivedAt) throw invalid([{ field: 'body.clientId', message: 'is an archived client' }]);
+  return client;
+}
+
+/** What the audit log keeps of an invoice: everything but the timestamps. */
+function audited(i: store.InvoiceRecord): Omit<store.InvoiceRecord, 'createdAt' | 'updatedAt'> {
+  const { createdAt: _c, updatedAt: _u, ...rest } = i;
+  return rest;
+}
+
+export interface DraftInput {
+  clientId: string;
+  currency?: string | undefined;
+  lines: LineInput[];
+  notes?: string | null | undefined;
+}
+
+export async function createDraft(deps: Deps, ctx: Ctx, input: DraftInput): Promise<store.InvoiceRecord> {
+  const client = await invoicedClient(deps, input.clientId);
+  await checkAssets(deps, client.id, input.lines);
+  const profile = await profileOf(deps, client.id);
+  const currency = input.currency ?? client.currency;
+  const lines = lineRecords(input.lines, profile.taxRate);
+  const now = deps.now().toISOString();
+  const invoice: store.InvoiceRecord = {
+    id: newId('invoice'),
+    kind: 'invoice',
+    number: null,
+    series: null,
+    year: null,
+    sequence: null,
+    state: 'draft',
+    clientId: client.id,
+    currency,
+    issuedOn: null,
+    dueOn: null,
+    ...priced(currency, lines, profile.reverseCharge),
+    paid: 0,
+    reverseCharge: profile.reverseCharge,
+    correctingInvoiceId: null,
+    notes: input.notes ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return change(deps, ctx, async (trx, audit) => {
+    await store.insertInvoice(trx, invoice, () => newId('invoiceLine'));
+    await audit({ action: 'invoice.created', entityType: 'invoice', entityId: invoice.id, after: createdRecord(audited(invoice)) });
+    return invoice;
+  });
+}
+
+export interface DraftPatch {
+  lines?: LineInput[] | undefined;
+  notes?: string | null | undefined;
+}
+
+export async function updateDraft(deps: Deps, ctx: Ctx, id: string, patch: DraftPatch): Promise<store.InvoiceRecord> {
+  const before = await visibleInvoice(deps, ctx.actor, id);
+  if (before.state !== 'draft') throw wrongState(before, 'edit');
+  if (patch.lines) await checkAssets(deps, before.clientId, patch.lines);
+  const profile = await profileOf(deps, before.clientId);
+  const lines = patch.lines ? lineRecords(patch.lines, profile.taxRate) : before.lines;
+  const after: store.InvoiceRecord = {
+    ...before,
+    ...priced(before.currency, lines, profile.reverseCharge),
+    reverseCharge: profile.reverseCharge,
+    notes: patch.notes === undefined ? before.notes : patch.notes,
+    updatedAt: deps.now().toISOString(),
+  };
+  return change(deps, ctx, async (trx, audit) => {
+    if (!(await store.updateInvoice(trx, after, 'draft', patch.lines ? { lines: true, lineId: () => newId('invoiceLine') } : { lines: false }))) throw wrongState(before, 'edit');
+    await audit({ action: 'invoice.updated', entityType: 'invoice', entityId: id, ...changedFields(audited(before), audited(after)) });
+    return after;
+  });
+}
+
+export interface InvoiceListFilter {
+  state?: InvoiceState | undefined;
+  clientId?: string | undefined;
+  cursor?: Cursor | undefined;
+  limit: number;
+}
+
+export async function listInvoices(deps: Deps, actor: Actor, filter: InvoiceListFilter): Promise<Page<store.InvoiceRecord>> {
+  const rows = await store.listInvoices(deps.database.db, { ...filter, confinedTo: clientScope(actor) ?? undefined });
+  return toPage(rows, filter.limit, (i) => ({ value: i.createdAt, id: i.id }), (i) => i);
+}
+
+/** Today in the agency's calendar: the issue date, and the year its number counts in. */
+async function agencyToday(deps: Deps): Promise<string> {
+  const agency = await readAgency(deps);
+  return DateTime.fromJSDate(deps.now(), { zone: agency.timeZone }).toISODate()!;
+}
+
+export async function issueInvoice(deps: Deps, ctx: Ctx, id: string): Promise<store.InvoiceRecord> {
+  const before = await visibleInvoice(deps, ctx.actor, id);
+  if (!canMove(before.state, 'open') || before.kind !== 'invoice') throw wrongState(before, 'issue');
+  const profile = await profileOf(deps, before.clientId);
+  const issuedOn = await agencyToday(deps);
+  const year = yearOfIssue(issuedOn);
+  const dueOn = DateTime.fromISO(issuedOn).plus({ days: profile.paymentTermsDays }).toISODate()!;
+  const totals = priced(before.currency, before.lines, profile.reverseCharge);
+  return change(deps, ctx, async (trx, audit) => {
+    // The number first: everything after it that fails rolls the counter back with it.
+    const sequence = await store.takeSequence(trx, 'invoice', year);
+    const client = await findClient(trx, before.clientId);
+    if (!client || client.archivedAt) throw conflict('The client is archived; bring it back before issuing its invoices.');
+    const after: store.InvoiceRecord = {
+      ...before,
+      ...totals,
+      reverseCharge: profile.reverseCharge,
+      number: formatNumber('invoice', year, sequence),
+      series: 'invoice',
+      year,
+      sequence,
+      state: 'open',
+      issuedOn,
+      dueOn,
+      updatedAt: deps.now().toISOString(),
+    };
+    if (!(await store.updateInvoice(trx, after, 'draft', { lines: true, lineId: () => newId('invoiceLine') }))) throw wrongState(before, 'issue');
+    await audit({ action: 'invoice.issued', entityType: 'invoice', entityId: id, ...changedFields(audited(before), audited(after)) });
+    return after;
+  });
+}

@@ -1,0 +1,276 @@
+import { sql, type Kysely } from 'kysely';
+import { afterCursor, type Cursor } from '../platform/db/keyset.ts';
+import type { Row, Schema } from '../platform/db/schema.ts';
+import type { InvoiceState } from './invoice-states.model.ts';
+import type { TaxRate } from './invoice.model.ts';
+import type { NumberSeries } from './numbering.model.ts';
+
+/** Queries for invoices, credit notes, their lines, the number counters and payments. */
+type Q = Kysely<Schema>;
+
+export type InvoiceKind = 'invoice' | 'credit-note';
+
+export interface InvoiceLineRecord {
+  position: number;
+  description: string;
+  assetId: string | null;
+  periodFrom: string | null;
+  periodTo: string | null;
+  /** Thousandths of a unit. */
+  quantity: number;
+  unitPrice: number;
+  taxRate: TaxRate | null;
+  net: number;
+  renewalKey: string | null;
+}
+
+export interface InvoiceRecord {
+  id: string;
+  kind: InvoiceKind;
+  number: string | null;
+  series: NumberSeries | null;
+  year: number | null;
+  sequence: number | null;
+  state: InvoiceState;
+  clientId: string;
+  currency: string;
+  issuedOn: string | null;
+  dueOn: string | null;
+  subtotal: number;
+  tax: number;
+  total: number;
+  paid: number;
+  reverseCharge: boolean;
+  correctingInvoiceId: string | null;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lines: InvoiceLineRecord[];
+}
+
+function toLine(row: Row<'invoice_lines'>): InvoiceLineRecord {
+  return {
+    position: Number(row.position),
+    description: row.description,
+    assetId: row.asset_id,
+    periodFrom: row.period_from,
+    periodTo: row.period_to,
+    quantity: Number(row.quantity),
+    unitPrice: Number(row.unit_price),
+    taxRate: row.tax_name !== null && row.tax_basis_points !== null ? { name: row.tax_name, basisPoints: Number(row.tax_basis_points) } : null,
+    net: Number(row.net),
+    renewalKey: row.renewal_key,
+  };
+}
+
+function toInvoice(row: Row<'invoices'>, lines: InvoiceLineRecord[]): InvoiceRecord {
+  return {
+    id: row.id,
+    kind: row.kind as InvoiceKind,
+    number: row.number,
+    series: row.series as NumberSeries | null,
+    year: row.year === null ? null : Number(row.year),
+    sequence: row.sequence === null ? null : Number(row.sequence),
+    state: row.state as InvoiceState,
+    clientId: row.client_id,
+    currency: row.currency,
+    issuedOn: row.issued_on,
+    dueOn: row.due_on,
+    subtotal: Number(row.subtotal),
+    tax: Number(row.tax),
+    total: Number(row.total),
+    paid: Number(row.paid),
+    reverseCharge: Boolean(Number(row.reverse_charge)),
+    correctingInvoiceId: row.correcting_invoice_id,
+    notes: row.notes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    lines,
+  };
+}
+
+async function linesOf(db: Q, invoiceIds: string[]): Promise<Map<string, InvoiceLineRecord[]>> {
+  const byInvoice = new Map<string, InvoiceLineRecord[]>(invoiceIds.map((id) => [id, []]));
+  if (invoiceIds.length === 0) return byInvoice;
+  const rows = await db.selectFrom('invoice_lines').selectAll().where('invoice_id', 'in', invoiceIds).orderBy('invoice_id').orderBy('position').execute();
+  for (const row of rows) byInvoice.get(row.invoice_id)?.push(toLine(row));
+  return byInvoice;
+}
+
+export async function findInvoice(db: Q, id: string): Promise<InvoiceRecord | null> {
+  const row = await db.selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  return toInvoice(row, (await linesOf(db, [id])).get(id) ?? []);
+}
+
+/** The number of an invoice, for a credit note's "correcting" reference. */
+export async function numberOf(db: Q, id: string): Promise<string | null> {
+  const row = await db.selectFrom('invoices').select('number').where('id', '=', id).executeTakeFirst();
+  return row?.number ?? null;
+}
+
+export interface InvoiceFilter {
+  state?: InvoiceState | undefined;
+  clientId?: string | undefined;
+  /** Client-portal users: only this client's invoices, and never drafts. */
+  confinedTo?: string | undefined;
+  cursor?: Cursor | undefined;
+  limit: number;
+}
+
+/** Newest first. */
+export async function listInvoices(db: Q, f: InvoiceFilter): Promise<InvoiceRecord[]> {
+  let query = db.selectFrom('invoices').selectAll();
+  if (f.state) query = query.where('state', '=', f.state);
+  if (f.clientId) query = query.where('client_id', '=', f.clientId);
+  if (f.confinedTo) query = query.where('client_id', '=', f.confinedTo).where('state', '!=', 'draft');
+  if (f.cursor) query = query.where(afterCursor('created_at', 'desc', f.cursor));
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute();
+  const lines = await linesOf(db, rows.map((r) => r.id));
+  return rows.map((r) => toInvoice(r, lines.get(r.id) ?? []));
+}
+
+function lineRow(invoiceId: string, id: string, l: InvoiceLineRecord) {
+  return {
+    id,
+    invoice_id: invoiceId,
+    position: l.position,
+    description: l.description,
+    asset_id: l.assetId,
+    period_from: l.periodFrom,
+    period_to: l.periodTo,
+    quantity: l.quantity,
+    unit_price: l.unitPrice,
+    tax_name: l.taxRate?.name ?? null,
+    tax_basis_points: l.taxRate?.basisPoints ?? null,
+    net: l.net,
+    renewal_key: l.renewalKey,
+  };
+}
+
+function invoiceColumns(i: InvoiceRecord) {
+  return {
+    kind: i.kind,
+    number: i.number,
+    series: i.series,
+    year: i.year,
+    sequence: i.sequence,
+    state: i.state,
+    client_id: i.clientId,
+    currency: i.currency,
+    issued_on: i.issuedOn,
+    due_on: i.dueOn,
+    subtotal: i.subtotal,
+    tax: i.tax,
+    total: i.total,
+    paid: i.paid,
+    reverse_charge: i.reverseCharge ? 1 : 0,
+    correcting_invoice_id: i.correctingInvoiceId,
+    notes: i.notes,
+    updated_at: i.updatedAt,
+  };
+}
+
+/** Lines get fresh ids; `lineId` mints one. */
+export async function insertInvoice(db: Q, i: InvoiceRecord, lineId: () => string): Promise<void> {
+  await db.insertInto('invoices').values({ id: i.id, ...invoiceColumns(i), created_at: i.createdAt }).execute();
+  await insertLines(db, i, lineId);
+}
+
+async function insertLines(db: Q, i: InvoiceRecord, lineId: () => string): Promise<void> {
+  if (i.lines.length === 0) return;
+  await db.insertInto('invoice_lines').values(i.lines.map((l) => lineRow(i.id, lineId(), l))).execute();
+}
+
+/**
+ * Writes the invoice as it now is, only if it is still in `fromState` (false otherwise: another
+ * request moved it first). The lines are replaced only when asked.
+ */
+export async function updateInvoice(db: Q, i: InvoiceRecord, fromState: InvoiceState, replace: { lines: false } | { lines: true; lineId: () => string }): Promise<boolean> {
+  const result = await db.updateTable('invoices').set(invoiceColumns(i)).where('id', '=', i.id).where('state', '=', fromState).executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return false;
+  if (!replace.lines) return true;
+  await db.deleteFrom('invoice_lines').where('invoice_id', '=', i.id).execute();
+  await insertLines(db, i, replace.lineId);
+  return true;
+}
+
+/**
+ * Hold the invoice until the transaction ends, so concurrent payments and credit notes on it
+ * see each other's sums: a row lock on PostgreSQL, the write lock on SQLite.
+ */
+export async function lockInvoice(db: Q, id: string): Promise<void> {
+  await db.updateTable('invoices').set({ updated_at: sql<string>`updated_at` }).where('id', '=', id).execute();
+}
+
+/** Which of these assets belong to the client. */
+export async function assetsOfClient(db: Q, clientId: string, assetIds: string[]): Promise<Set<string>> {
+  if (assetIds.length === 0) return new Set();
+  const rows = await db.selectFrom('assets').select('id').where('client_id', '=', clientId).where('id', 'in', assetIds).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * The next sequence of a series and year, taken inside the caller's transaction. The counter
+ * row is created if missing and incremented in one UPDATE … RETURNING: on PostgreSQL the update
+ * holds the row lock until the transaction ends, so a concurrent issue waits and then gets the
+ * next number; a rollback undoes the increment, so a failed issue leaves no gap. SQLite has one
+ * writer at a time and needs nothing more.
+ */
+export async function takeSequence(db: Q, series: NumberSeries, year: number): Promise<number> {
+  await db.insertInto('invoice_counters').values({ series, year, last_sequence: 0 }).onConflict((oc) => oc.columns(['series', 'year']).doNothing()).execute();
+  const row = await db
+    .updateTable('invoice_counters')
+    .set({ last_sequence: sql`last_sequence + 1` })
+    .where('series', '=', series)
+    .where('year', '=', year)
+    .returning('last_sequence')
+    .executeTakeFirstOrThrow();
+  return Number(row.last_sequence);
+}
+
+/** What the credit notes of an invoice give back, as a positive amount. */
+export async function creditedOn(db: Q, invoiceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('invoices')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('total'), sql<number>`0`).as('sum'))
+    .where('correcting_invoice_id', '=', invoiceId)
+    .where('kind', '=', 'credit-note')
+    .executeTakeFirstOrThrow();
+  return -Number(row.sum);
+}
+
+export interface PaymentRecord {
+  id: string;
+  invoiceId: string;
+  amount: number;
+  currency: string;
+  gateway: string | null;
+  gatewayRef: string | null;
+  kind: 'payment' | 'refund';
+  receivedAt: string;
+  createdAt: string;
+}
+
+export async function insertPayment(db: Q, p: PaymentRecord): Promise<void> {
+  await db
+    .insertInto('payments')
+    .values({
+      id: p.id,
+      invoice_id: p.invoiceId,
+      amount: p.amount,
+      currency: p.currency,
+      gateway: p.gateway,
+      gateway_ref: p.gatewayRef,
+      kind: p.kind,
+      received_at: p.receivedAt,
+      created_at: p.createdAt,
+    })
+    .execute();
+}
+
+/** Payments less refunds, in minor units. */
+export async function paidOn(db: Q, invoiceId: string): Promise<number> {
+  const rows = await db.selectFrom('payments').select(['amount', 'kind']).where('invoice_id', '=', invoiceId).execute();
+  return rows.reduce((sum, r) => sum + (r.kind === 'refund' ? -Number(r.amount) : Number(r.amount)), 0);
+}

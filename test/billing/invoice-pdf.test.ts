@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderInvoicePdf } from '../../src/billing/invoice-pdf.ts';
 import { invoiceTotals, QUANTITY_SCALE, type TaxRate } from '../../src/billing/invoice.model.ts';
 import type { InvoiceDocument, InvoiceDocumentLine } from '../../src/billing/invoice.types.ts';
+import { pdfScratch, words, type ReadBack } from '../support/pdf.ts';
 
 /**
  * The invoice PDF, rendered for real and read back with poppler: pdfinfo for the pages, pdftoppm
@@ -13,9 +10,7 @@ import type { InvoiceDocument, InvoiceDocumentLine } from '../../src/billing/inv
  * Expected figures are what Intl writes in the client's language, spaces included.
  */
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'upkeep-invoice-pdf-'));
-const SHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+const pdfs = pdfScratch('upkeep-invoice-pdf-');
 
 // ---- sample documents, built by hand; totals from the invoice arithmetic itself ----
 
@@ -85,53 +80,17 @@ function euroInvoice(): InvoiceDocument {
 
 // ---- reading the PDF back ----
 
-interface Rendered {
-  pages: number;
-  /** Text of each page, in order. */
-  text: string[];
-  /** Share of pixels that are not near-white, per page, at 50 dpi. */
-  ink: number[];
-  /** Share of pixels that are not white at all: pale marks count too. */
-  tint: number[];
+/** With pdftotext's layout kept, a row of the lines or totals reads as one line. */
+async function render(name: string, document: InvoiceDocument): Promise<ReadBack> {
+  return pdfs.readBack(name, await renderInvoicePdf(document), { layout: true });
 }
-
-async function render(name: string, document: InvoiceDocument): Promise<Rendered> {
-  const file = path.join(work, `${name}.pdf`);
-  fs.writeFileSync(file, await renderInvoicePdf(document));
-  const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
-  execFileSync('pdftoppm', ['-gray', '-r', '50', file, path.join(work, name)]);
-  const images = fs.readdirSync(work).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.pgm')).sort();
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, pages);
-  const pgms = images.map((image) => fs.readFileSync(path.join(work, image)));
-  return { pages, text, ink: pgms.map((pgm) => inkShare(pgm)), tint: pgms.map((pgm) => inkShare(pgm, 250)) };
-}
-
-/** pdftoppm's grey output is binary PGM: a short text header, then one byte per pixel. */
-function inkShare(pgm: Buffer, below = 235): number {
-  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.toString('latin1', 0, 40));
-  expect(header, 'pdftoppm -gray writes 8-bit PGM').not.toBeNull();
-  const pixels = pgm.subarray(header![0].length);
-  expect(pixels.length).toBe(Number(header![1]) * Number(header![2]));
-  let inked = 0;
-  for (const value of pixels) if (value < below) inked++;
-  return inked / pixels.length;
-}
-
-/** Review copy of the first page, sharper than the 50 dpi used for the checks. */
-function saveScreenshot(name: string, pdfName: string): void {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  execFileSync('pdftoppm', ['-png', '-r', '100', '-f', '1', '-l', '1', '-singlefile', path.join(work, `${pdfName}.pdf`), path.join(SHOTS, name)]);
-}
-
-/** Collapses pdftotext's layout spacing (and Intl's no-break spaces) so a phrase matches wherever it was set. */
-const words = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
 
 describe('the invoice PDF', () => {
   it('renders a euro invoice with two tax rates, periods, totals and the payment link', async () => {
     const document = euroInvoice();
     expect(document.totals.taxes).toHaveLength(2);
     const pdf = await render('en', document);
-    saveScreenshot('invoice-pdf-en', 'en');
+    pdfs.saveScreenshot('invoice-pdf-en', 'en');
     expect(pdf.pages).toBe(1);
     expect(pdf.ink[0]).toBeGreaterThan(0.03);
     const text = words(pdf.text[0]!);
@@ -184,7 +143,7 @@ describe('the invoice PDF', () => {
       { currency: 'RUB', language: 'ru', buyer: { clientId: 'cli_2', name: 'ООО «Ромашка»', address: ['ул. Ленина, д. 1', '101000 Москва'], vatNumber: null } },
     );
     const pdf = await render('ru', document);
-    saveScreenshot('invoice-pdf-ru', 'ru');
+    pdfs.saveScreenshot('invoice-pdf-ru', 'ru');
     expect(pdf.ink[0]).toBeGreaterThan(0.03);
     const text = words(pdf.text[0]!);
     for (const phrase of ['Счёт', 'ООО «Ромашка»', 'ПОКУПАТЕЛЬ', 'Поддержка сайта, ноябрь', 'Дата выставления 21 ноября 2026 г.', 'Срок оплаты 21 декабря 2026 г.']) expect(text).toContain(phrase);

@@ -1,23 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { inflateSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DOWNTIME_CONVENTION } from '../../src/desk/credits.model.ts';
 import { SEVERITIES, type Severity } from '../../src/desk/plan.model.ts';
 import type { SeverityStats } from '../../src/desk/report.model.ts';
 import { renderReportPdf } from '../../src/desk/reports.pdf.ts';
 import type { MonthlyReport, ReportIncident, SiteUptime } from '../../src/desk/reports.types.ts';
+import { pdfScratch, words, type ReadBack } from '../support/pdf.ts';
 
 /**
  * The monthly report PDF, rendered for real and read back with poppler: pdfinfo for the pages,
  * pdftoppm for pixels (a page that renders white is a broken report), pdftotext for the words.
  */
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'upkeep-report-pdf-'));
-const SHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+const pdfs = pdfScratch('upkeep-report-pdf-');
 
 // ---- sample reports, built by hand ----
 
@@ -124,74 +118,14 @@ function bareReport(): MonthlyReport {
 
 // ---- reading the PDF back ----
 
-interface Rendered {
-  pages: number;
-  /** Text of each page, in order. */
-  text: string[];
-  /** Share of pixels that are not white, per page, at 50 dpi. */
-  ink: number[];
-  firstPagePng: string;
+async function render(name: string, report: MonthlyReport): Promise<ReadBack> {
+  return pdfs.readBack(name, await renderReportPdf(report));
 }
-
-async function render(name: string, report: MonthlyReport): Promise<Rendered> {
-  const pdf = await renderReportPdf(report);
-  const file = path.join(work, `${name}.pdf`);
-  fs.writeFileSync(file, pdf);
-  const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
-  execFileSync('pdftoppm', ['-png', '-r', '50', file, path.join(work, name)]);
-  const pngs = fs.readdirSync(work).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')).sort();
-  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split('\f').slice(0, pages);
-  return { pages, text, ink: pngs.map((png) => inkShare(fs.readFileSync(path.join(work, png)))), firstPagePng: path.join(work, pngs[0]!) };
-}
-
-/** Review copy of the first page, sharper than the 50 dpi used for the checks. */
-function saveScreenshot(name: string, pdfName: string): void {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  execFileSync('pdftoppm', ['-png', '-r', '100', '-f', '1', '-l', '1', '-singlefile', path.join(work, `${pdfName}.pdf`), path.join(SHOTS, name)]);
-}
-
-/** Decodes pdftoppm's 8-bit RGB PNG (no extra package needed) and counts the pixels that are not near-white. */
-function inkShare(png: Buffer): number {
-  const width = png.readUInt32BE(16);
-  const height = png.readUInt32BE(20);
-  expect([png[24], png[25]], 'pdftoppm writes 8-bit RGB').toEqual([8, 2]);
-  const idat: Buffer[] = [];
-  for (let at = 8; at < png.length; ) {
-    const length = png.readUInt32BE(at);
-    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
-    at += length + 12;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * 3;
-  const pixels = Buffer.alloc(stride * height);
-  let inked = 0;
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)]!;
-    for (let x = 0; x < stride; x++) {
-      const value = raw[y * (stride + 1) + 1 + x]!;
-      const left = x >= 3 ? pixels[y * stride + x - 3]! : 0;
-      const up = y > 0 ? pixels[(y - 1) * stride + x]! : 0;
-      const upLeft = x >= 3 && y > 0 ? pixels[(y - 1) * stride + x - 3]! : 0;
-      pixels[y * stride + x] = (value + [0, left, up, (left + up) >> 1, paeth(left, up, upLeft)][filter]!) & 0xff;
-    }
-    for (let x = 0; x < stride; x += 3) if (Math.min(pixels[y * stride + x]!, pixels[y * stride + x + 1]!, pixels[y * stride + x + 2]!) < 235) inked++;
-  }
-  return inked / (width * height);
-}
-
-function paeth(a: number, b: number, c: number): number {
-  const p = a + b - c;
-  const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
-  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-}
-
-/** Collapses pdftotext's layout spacing so a phrase matches wherever the line was set. */
-const words = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
 
 describe('the monthly report PDF', () => {
   it('renders an English report with its figures, charts and page numbers', async () => {
     const pdf = await render('en', sampleReport());
-    saveScreenshot('report-pdf-en', 'en');
+    pdfs.saveScreenshot('report-pdf-en', 'en');
     expect(pdf.pages).toBe(2);
     expect(pdf.ink).toHaveLength(2);
     expect(pdf.ink[0]).toBeGreaterThan(0.04);
@@ -221,7 +155,7 @@ describe('the monthly report PDF', () => {
 
   it('writes a Russian report in Cyrillic with Russian month names and numbers', async () => {
     const pdf = await render('ru', russianReport());
-    saveScreenshot('report-pdf-ru', 'ru');
+    pdfs.saveScreenshot('report-pdf-ru', 'ru');
     expect(pdf.ink[0]).toBeGreaterThan(0.04);
     const all = words(pdf.text.join(' '));
     expect(all).toContain('Отчёт об обслуживании — ноябрь 2026');

@@ -1,4 +1,4 @@
-import { COLOURS, line, PAGE } from '../../desk/report-pdf/layout.ts';
+import { COLOURS, line, PAGE } from '../../platform/pdf/layout.ts';
 import type { InvoiceDocument } from '../invoice.types.ts';
 import type { InvoiceSheet } from './sheet.ts';
 

@@ -1,5 +1,5 @@
-import { COLOURS, line, PAGE } from '../../desk/report-pdf/layout.ts';
-import { table, type Cell, type Column } from '../../desk/report-pdf/table.ts';
+import { COLOURS, line, PAGE } from '../../platform/pdf/layout.ts';
+import { table, type Cell, type Column } from '../../platform/pdf/table.ts';
 import type { InvoiceDocument, InvoiceDocumentLine } from '../invoice.types.ts';
 import type { InvoiceSheet } from './sheet.ts';
 

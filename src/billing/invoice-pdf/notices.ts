@@ -1,4 +1,4 @@
-import { COLOURS, ensureRoom, line, PAGE, paragraph } from '../../desk/report-pdf/layout.ts';
+import { COLOURS, ensureRoom, line, PAGE, paragraph } from '../../platform/pdf/layout.ts';
 import type { InvoiceDocument } from '../invoice.types.ts';
 import type { InvoiceSheet } from './sheet.ts';
 

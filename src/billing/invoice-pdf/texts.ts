@@ -1,3 +1,4 @@
+import { pickLanguage } from '../../platform/pdf/language.ts';
 import { da } from './locales/da.ts';
 import { en } from './locales/en.ts';
 import { fr } from './locales/fr.ts';
@@ -44,6 +45,7 @@ export interface InvoiceTexts {
   page: (page: string, pages: string) => string;
 }
 
+/** English first: an invoice for a client reading any other language is written in it. */
 export const INVOICE_LANGUAGES = ['en', 'fr', 'sv', 'nl', 'da', 'ru'] as const;
 export type InvoiceLanguage = (typeof INVOICE_LANGUAGES)[number];
 
@@ -51,8 +53,7 @@ const TEXTS: Record<InvoiceLanguage, InvoiceTexts> = { en, fr, sv, nl, da, ru };
 
 /** `sv-SE`, `SV`, `sv_se` → `sv`; a language invoices are not written in → `en`. */
 export function invoiceLanguage(raw: string | null | undefined): InvoiceLanguage {
-  const language = (raw ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return (INVOICE_LANGUAGES as readonly string[]).includes(language) ? (language as InvoiceLanguage) : 'en';
+  return pickLanguage(raw, INVOICE_LANGUAGES);
 }
 
 export function invoiceTexts(language: InvoiceLanguage): InvoiceTexts {

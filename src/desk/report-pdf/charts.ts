@@ -1,7 +1,8 @@
+import { COLOURS, ensureRoom, line, PAGE, textWidth } from '../../platform/pdf/layout.ts';
 import { SEVERITIES, type Severity } from '../plan.model.ts';
 import type { SeverityStats } from '../report.model.ts';
 import { meetsGuarantee, uptimeAxis, type DailyUptime } from './figures.ts';
-import { COLOURS, ensureRoom, line, PAGE, textWidth, type Sheet } from './layout.ts';
+import type { Sheet } from './sheet.ts';
 
 /** The report's two charts, drawn with pdfkit's vector primitives: crisp at any zoom and tiny in size. */
 

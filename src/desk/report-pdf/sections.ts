@@ -1,12 +1,13 @@
+import { COLOURS, ensureRoom, line, PAGE, paragraph, sectionTitle } from '../../platform/pdf/layout.ts';
+import { table, type Cell } from '../../platform/pdf/table.ts';
 import { DOWNTIME_CONVENTION } from '../credits.model.ts';
 import { SEVERITIES } from '../plan.model.ts';
 import type { SeverityStats } from '../report.model.ts';
 import type { MonthlyReport } from '../reports.types.ts';
 import { dailyAcrossSites } from './figures.ts';
 import { dailyUptimeChart, ticketTargetChart } from './charts.ts';
-import { COLOURS, ensureRoom, line, PAGE, paragraph, sectionTitle, type Sheet } from './layout.ts';
+import type { Sheet } from './sheet.ts';
 import { uptimeText } from './summary.ts';
-import { table, type Cell } from './table.ts';
 
 /** The report's body, section by section, each starting where the previous one ended. */
 

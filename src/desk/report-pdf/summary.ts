@@ -1,7 +1,8 @@
+import { A4, COLOURS, line, mark, PAGE, paragraph, textWidth } from '../../platform/pdf/layout.ts';
 import type { MonthlyReport } from '../reports.types.ts';
 import { decimalsOf } from './format.ts';
 import { meetsGuarantee } from './figures.ts';
-import { A4, COLOURS, line, mark, PAGE, paragraph, textWidth, type Sheet } from './layout.ts';
+import type { Sheet } from './sheet.ts';
 
 /** The first things a client reads: whose report, which month, and whether the promise was kept. */
 

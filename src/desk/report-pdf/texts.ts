@@ -1,3 +1,4 @@
+import { pickLanguage } from '../../platform/pdf/language.ts';
 import type { Severity } from '../plan.model.ts';
 import { da } from './locales/da.ts';
 import { en } from './locales/en.ts';
@@ -74,6 +75,7 @@ export interface ReportTexts {
   units: { day: string; hour: string; minute: string; second: string };
 }
 
+/** English first: a report for a client reading any other language is written in it. */
 export const REPORT_LANGUAGES = ['en', 'fr', 'sv', 'nl', 'da', 'ru'] as const;
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 
@@ -81,8 +83,7 @@ const TEXTS: Record<ReportLanguage, ReportTexts> = { en, fr, sv, nl, da, ru };
 
 /** `sv-SE`, `SV`, `sv_se` → `sv`; a language the report is not written in → `en`. */
 export function reportLanguage(raw: string | null | undefined): ReportLanguage {
-  const language = (raw ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return (REPORT_LANGUAGES as readonly string[]).includes(language) ? (language as ReportLanguage) : 'en';
+  return pickLanguage(raw, REPORT_LANGUAGES);
 }
 
 export function reportTexts(language: ReportLanguage): ReportTexts {

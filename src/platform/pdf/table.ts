@@ -1,4 +1,4 @@
-import { block, blockHeight, COLOURS, ensureRoom, line, mark, newPage, PAGE, type Sheet } from './layout.ts';
+import { block, blockHeight, COLOURS, ensureRoom, line, mark, newPage, PAGE, type PdfPage } from './layout.ts';
 
 /**
  * A plain table that runs over as many pages as it needs: a header row repeated on every page,
@@ -27,16 +27,16 @@ export interface TableOptions {
 const HEADER_HEIGHT = 26;
 const PADDING = 5;
 
-function header(sheet: Sheet, columns: readonly Column[]): void {
+function header(page: PdfPage, columns: readonly Column[]): void {
   let x = PAGE.left;
   for (const column of columns) {
     const labelStyle = { size: 7.3, bold: true, colour: COLOURS.muted, width: column.width - 2 * PADDING, align: column.align };
     // Labels sit on the rule: a one-line label level with the second line of a two-line one.
-    block(sheet, column.label, x + PADDING, sheet.y + HEADER_HEIGHT - 4 - blockHeight(sheet, column.label, labelStyle), labelStyle);
+    block(page, column.label, x + PADDING, page.y + HEADER_HEIGHT - 4 - blockHeight(page, column.label, labelStyle), labelStyle);
     x += column.width;
   }
-  sheet.y += HEADER_HEIGHT;
-  sheet.doc.moveTo(PAGE.left, sheet.y).lineTo(PAGE.right, sheet.y).lineWidth(0.8).strokeColor(COLOURS.accent).stroke();
+  page.y += HEADER_HEIGHT;
+  page.doc.moveTo(PAGE.left, page.y).lineTo(PAGE.right, page.y).lineWidth(0.8).strokeColor(COLOURS.accent).stroke();
 }
 
 const CELL_TEXT = { size: 8.5, lines: 3 } as const;
@@ -46,8 +46,8 @@ function textOf(value: Cell | undefined): string {
 }
 
 /** A row is as tall as its longest wrapped cell needs, and never less than the table's row height. */
-function heightOf(sheet: Sheet, row: readonly Cell[], columns: readonly Column[], rowHeight: number): number {
-  const wrapped = columns.map((column, i) => (column.wrap ? blockHeight(sheet, textOf(row[i]), { ...CELL_TEXT, width: column.width - 2 * PADDING }) + rowHeight - 9 : 0));
+function heightOf(page: PdfPage, row: readonly Cell[], columns: readonly Column[], rowHeight: number): number {
+  const wrapped = columns.map((column, i) => (column.wrap ? blockHeight(page, textOf(row[i]), { ...CELL_TEXT, width: column.width - 2 * PADDING }) + rowHeight - 9 : 0));
   return Math.max(rowHeight, ...wrapped);
 }
 
@@ -55,50 +55,50 @@ function heightOf(sheet: Sheet, row: readonly Cell[], columns: readonly Column[]
  * One cell of a row at `y`: text on the row's first line (`lineY`, centred in a row of the table's
  * normal height, so it lines up with a wrapped neighbour's first line), a name over its detail centred.
  */
-function cell(sheet: Sheet, value: Cell, column: Column, x: number, y: number, lineY: number, height: number, bold: boolean): void {
+function cell(page: PdfPage, value: Cell, column: Column, x: number, y: number, lineY: number, height: number, bold: boolean): void {
   const cellValue = typeof value === 'string' ? { text: value } : value;
   const width = column.width - 2 * PADDING;
   if (column.wrap) {
-    block(sheet, cellValue.text, x + PADDING, lineY, { ...CELL_TEXT, bold: bold || cellValue.bold, colour: cellValue.colour ?? COLOURS.ink, width, align: column.align });
+    block(page, cellValue.text, x + PADDING, lineY, { ...CELL_TEXT, bold: bold || cellValue.bold, colour: cellValue.colour ?? COLOURS.ink, width, align: column.align });
     return;
   }
   const hasDetail = cellValue.detail !== undefined;
   const textY = hasDetail ? y + height / 2 - 9 : lineY;
   let textX = x + PADDING;
   if (cellValue.met !== undefined && cellValue.met !== null) {
-    mark(sheet, cellValue.met, textX + 4.5, textY + 5, 4.5);
+    mark(page, cellValue.met, textX + 4.5, textY + 5, 4.5);
     textX += 13;
   }
-  line(sheet, cellValue.text, textX, textY, { size: 8.5, bold: bold || cellValue.bold, colour: cellValue.colour ?? COLOURS.ink, width: width - (textX - x - PADDING), align: column.align });
-  if (hasDetail) line(sheet, cellValue.detail!, textX, textY + 11, { size: 7, colour: COLOURS.muted, width, align: column.align });
+  line(page, cellValue.text, textX, textY, { size: 8.5, bold: bold || cellValue.bold, colour: cellValue.colour ?? COLOURS.ink, width: width - (textX - x - PADDING), align: column.align });
+  if (hasDetail) line(page, cellValue.detail!, textX, textY + 11, { size: 7, colour: COLOURS.muted, width, align: column.align });
 }
 
-export function table(sheet: Sheet, columns: readonly Column[], rows: readonly Cell[][], options: TableOptions): void {
+export function table(page: PdfPage, columns: readonly Column[], rows: readonly Cell[][], options: TableOptions): void {
   const rowHeight = options.rowHeight ?? 18;
   const totals = options.totalRows ?? 0;
-  ensureRoom(sheet, HEADER_HEIGHT + rowHeight * Math.min(rows.length, 2));
-  header(sheet, columns);
+  ensureRoom(page, HEADER_HEIGHT + rowHeight * Math.min(rows.length, 2));
+  header(page, columns);
   rows.forEach((row, index) => {
-    const height = heightOf(sheet, row, columns, rowHeight);
-    if (sheet.y + height > PAGE.bottom) {
-      newPage(sheet);
-      line(sheet, options.continuedTitle, PAGE.left, sheet.y, { size: 9, bold: true, colour: COLOURS.muted });
-      sheet.y += 16;
-      header(sheet, columns);
+    const height = heightOf(page, row, columns, rowHeight);
+    if (page.y + height > PAGE.bottom) {
+      newPage(page);
+      line(page, options.continuedTitle, PAGE.left, page.y, { size: 9, bold: true, colour: COLOURS.muted });
+      page.y += 16;
+      header(page, columns);
     }
     const isTotal = index >= rows.length - totals;
     if (isTotal && index === rows.length - totals) {
-      sheet.doc.moveTo(PAGE.left, sheet.y).lineTo(PAGE.right, sheet.y).lineWidth(0.8).strokeColor(COLOURS.faint).stroke();
+      page.doc.moveTo(PAGE.left, page.y).lineTo(PAGE.right, page.y).lineWidth(0.8).strokeColor(COLOURS.faint).stroke();
     } else if (index % 2 === 1) {
-      sheet.doc.rect(PAGE.left, sheet.y, PAGE.width, height).fill(COLOURS.stripe);
+      page.doc.rect(PAGE.left, page.y, PAGE.width, height).fill(COLOURS.stripe);
     }
     let x = PAGE.left;
     columns.forEach((column, i) => {
-      cell(sheet, row[i] ?? '', column, x, sheet.y, sheet.y + rowHeight / 2 - 4.5, height, isTotal);
+      cell(page, row[i] ?? '', column, x, page.y, page.y + rowHeight / 2 - 4.5, height, isTotal);
       x += column.width;
     });
-    sheet.y += height;
-    sheet.doc.moveTo(PAGE.left, sheet.y).lineTo(PAGE.right, sheet.y).lineWidth(0.4).strokeColor(COLOURS.rule).stroke();
+    page.y += height;
+    page.doc.moveTo(PAGE.left, page.y).lineTo(PAGE.right, page.y).lineWidth(0.4).strokeColor(COLOURS.rule).stroke();
   });
-  sheet.y += 14;
+  page.y += 14;
 }

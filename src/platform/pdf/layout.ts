@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { ReportFormat } from './format.ts';
-import type { ReportTexts } from './texts.ts';
 
 /**
- * The page: A4 with generous margins, one sans-serif family, a few colours, and the cursor that
- * sections move down. Text is written one line at a time at computed positions (paragraphs aside),
- * and every section asks for room first, so pdfkit never breaks a page on its own.
+ * The page our PDFs (the monthly SLA report, invoices) are drawn on: A4 with generous margins, one
+ * sans-serif family, a few colours, and the cursor that sections move down. Text is written one
+ * line at a time at computed positions (paragraphs aside), and every section asks for room first,
+ * so pdfkit never breaks a page on its own.
  */
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
@@ -43,7 +42,7 @@ export interface Fonts {
   unicode: boolean;
 }
 
-/** Font files read once per process: a report is rendered per client per month, the font never changes. */
+/** Font files read once per process: documents are rendered per client, the font never changes. */
 const fontFiles = new Map<string, Buffer>();
 
 function fontFile(path: string): Buffer {
@@ -56,16 +55,17 @@ function fontFile(path: string): Buffer {
 export function registerFonts(doc: PDFKit.PDFDocument, candidates: readonly { regular: string; bold: string }[] = FONT_CANDIDATES): Fonts {
   const found = candidates.find((f) => existsSync(f.regular) && existsSync(f.bold));
   if (!found) return { regular: 'Helvetica', bold: 'Helvetica-Bold', unicode: false };
-  doc.registerFont('report', fontFile(found.regular));
-  doc.registerFont('report-bold', fontFile(found.bold));
-  return { regular: 'report', bold: 'report-bold', unicode: true };
+  doc.registerFont('sans', fontFile(found.regular));
+  doc.registerFont('sans-bold', fontFile(found.bold));
+  return { regular: 'sans', bold: 'sans-bold', unicode: true };
 }
 
-/** What every drawing function is handed: the document, the words and formats of the report's language, and the cursor. */
-export interface Sheet {
+/**
+ * What the drawing helpers here need: the document, its fonts and the cursor. A document's own
+ * words and formats travel beside it, in a type of its own that extends or holds this one.
+ */
+export interface PdfPage {
   doc: PDFKit.PDFDocument;
-  texts: ReportTexts;
-  format: ReportFormat;
   fonts: Fonts;
   /** Where the next block starts, in points from the top of the current page. */
   y: number;
@@ -78,100 +78,100 @@ export interface TextStyle {
 }
 
 /** Helvetica's encoding has no narrow no-break space (French "99,9 %") nor a true minus. */
-export function printable(sheet: Sheet, text: string): string {
-  return sheet.fonts.unicode ? text : text.replace(/[\u202f\u2009]/g, ' ').replace(/\u2212/g, '-');
+export function printable(page: PdfPage, text: string): string {
+  return page.fonts.unicode ? text : text.replace(/[\u202f\u2009]/g, ' ').replace(/\u2212/g, '-');
 }
 
-function style(sheet: Sheet, { size = 9, bold = false, colour = COLOURS.ink }: TextStyle): void {
-  sheet.doc.font(bold ? sheet.fonts.bold : sheet.fonts.regular).fontSize(size).fillColor(colour);
+function style(page: PdfPage, { size = 9, bold = false, colour = COLOURS.ink }: TextStyle): void {
+  page.doc.font(bold ? page.fonts.bold : page.fonts.regular).fontSize(size).fillColor(colour);
 }
 
-export function textWidth(sheet: Sheet, text: string, textStyle: TextStyle = {}): number {
-  style(sheet, textStyle);
-  return sheet.doc.widthOfString(printable(sheet, text));
+export function textWidth(page: PdfPage, text: string, textStyle: TextStyle = {}): number {
+  style(page, textStyle);
+  return page.doc.widthOfString(printable(page, text));
 }
 
 /** The text, shortened with an ellipsis to fit `width`. */
-export function fit(sheet: Sheet, text: string, width: number, textStyle: TextStyle = {}): string {
-  if (textWidth(sheet, text, textStyle) <= width) return text;
+export function fit(page: PdfPage, text: string, width: number, textStyle: TextStyle = {}): string {
+  if (textWidth(page, text, textStyle) <= width) return text;
   let low = 0;
   let high = text.length;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (textWidth(sheet, `${text.slice(0, mid).trimEnd()}…`, textStyle) <= width) low = mid;
+    if (textWidth(page, `${text.slice(0, mid).trimEnd()}…`, textStyle) <= width) low = mid;
     else high = mid - 1;
   }
   return `${text.slice(0, low).trimEnd()}…`;
 }
 
 /** One line at (x, y); `width` with `align` places it in a box and cuts it to fit. Never breaks a page. */
-export function line(sheet: Sheet, text: string, x: number, y: number, options: TextStyle & { width?: number; align?: 'left' | 'right' | 'center' } = {}): void {
-  const shown = options.width === undefined ? text : fit(sheet, text, options.width, options);
-  const width = textWidth(sheet, shown, options);
+export function line(page: PdfPage, text: string, x: number, y: number, options: TextStyle & { width?: number; align?: 'left' | 'right' | 'center' } = {}): void {
+  const shown = options.width === undefined ? text : fit(page, text, options.width, options);
+  const width = textWidth(page, shown, options);
   const box = options.width ?? width;
   const left = options.align === 'right' ? x + box - width : options.align === 'center' ? x + (box - width) / 2 : x;
-  sheet.doc.text(printable(sheet, shown), left, y, { lineBreak: false });
+  page.doc.text(printable(page, shown), left, y, { lineBreak: false });
 }
 
 /**
  * Text wrapped in a box at (x, y), at most `lines` lines (cut with an ellipsis after that), for labels
  * and figures that may run long in some languages. Returns the height it took.
  */
-export function block(sheet: Sheet, text: string, x: number, y: number, options: BlockStyle): number {
-  const height = blockHeight(sheet, text, options);
-  sheet.doc.text(printable(sheet, text), x, y, { width: options.width, height: maxBlockHeight(sheet, options), ellipsis: true, align: options.align ?? 'left' });
+export function block(page: PdfPage, text: string, x: number, y: number, options: BlockStyle): number {
+  const height = blockHeight(page, text, options);
+  page.doc.text(printable(page, text), x, y, { width: options.width, height: maxBlockHeight(page, options), ellipsis: true, align: options.align ?? 'left' });
   return height;
 }
 
 type BlockStyle = TextStyle & { width: number; lines?: number; align?: 'left' | 'right' | 'center' };
 
-function maxBlockHeight(sheet: Sheet, options: BlockStyle): number {
-  style(sheet, options);
-  return sheet.doc.currentLineHeight(true) * (options.lines ?? 2) + 0.5;
+function maxBlockHeight(page: PdfPage, options: BlockStyle): number {
+  style(page, options);
+  return page.doc.currentLineHeight(true) * (options.lines ?? 2) + 0.5;
 }
 
 /** The height `block` will take for the text. */
-export function blockHeight(sheet: Sheet, text: string, options: BlockStyle): number {
-  const maxHeight = maxBlockHeight(sheet, options);
-  return Math.min(sheet.doc.heightOfString(printable(sheet, text), { width: options.width }), maxHeight);
+export function blockHeight(page: PdfPage, text: string, options: BlockStyle): number {
+  const maxHeight = maxBlockHeight(page, options);
+  return Math.min(page.doc.heightOfString(printable(page, text), { width: options.width }), maxHeight);
 }
 
 /** Wrapped text across the page width (or `width`), moved to a new page first if it would not fit. */
-export function paragraph(sheet: Sheet, text: string, options: TextStyle & { width?: number; x?: number; gap?: number } = {}): void {
+export function paragraph(page: PdfPage, text: string, options: TextStyle & { width?: number; x?: number; gap?: number } = {}): void {
   const width = options.width ?? PAGE.width;
-  style(sheet, options);
-  const height = sheet.doc.heightOfString(printable(sheet, text), { width, lineGap: 1.5 });
-  ensureRoom(sheet, height);
-  style(sheet, options);
-  sheet.doc.text(printable(sheet, text), options.x ?? PAGE.left, sheet.y, { width, lineGap: 1.5 });
-  sheet.y += height + (options.gap ?? 8);
+  style(page, options);
+  const height = page.doc.heightOfString(printable(page, text), { width, lineGap: 1.5 });
+  ensureRoom(page, height);
+  style(page, options);
+  page.doc.text(printable(page, text), options.x ?? PAGE.left, page.y, { width, lineGap: 1.5 });
+  page.y += height + (options.gap ?? 8);
 }
 
-export function newPage(sheet: Sheet): void {
-  sheet.doc.addPage();
-  sheet.y = PAGE.top;
+export function newPage(page: PdfPage): void {
+  page.doc.addPage();
+  page.y = PAGE.top;
 }
 
 /** True when a new page was started to make room. */
-export function ensureRoom(sheet: Sheet, height: number): boolean {
-  if (sheet.y + height <= PAGE.bottom) return false;
-  newPage(sheet);
+export function ensureRoom(page: PdfPage, height: number): boolean {
+  if (page.y + height <= PAGE.bottom) return false;
+  newPage(page);
   return true;
 }
 
 /** A section's heading, kept on the same page as the first `keepWith` points of what follows. */
-export function sectionTitle(sheet: Sheet, title: string, keepWith = 60): void {
-  ensureRoom(sheet, 30 + keepWith);
-  sheet.y += 6;
-  line(sheet, title, PAGE.left, sheet.y, { size: 13, bold: true, colour: COLOURS.accent });
-  sheet.y += 19;
-  sheet.doc.moveTo(PAGE.left, sheet.y).lineTo(PAGE.right, sheet.y).lineWidth(0.6).strokeColor(COLOURS.rule).stroke();
-  sheet.y += 10;
+export function sectionTitle(page: PdfPage, title: string, keepWith = 60): void {
+  ensureRoom(page, 30 + keepWith);
+  page.y += 6;
+  line(page, title, PAGE.left, page.y, { size: 13, bold: true, colour: COLOURS.accent });
+  page.y += 19;
+  page.doc.moveTo(PAGE.left, page.y).lineTo(PAGE.right, page.y).lineWidth(0.6).strokeColor(COLOURS.rule).stroke();
+  page.y += 10;
 }
 
 /** A round badge with a tick (met) or a cross (missed), drawn as vectors so no font needs the glyph. */
-export function mark(sheet: Sheet, met: boolean, cx: number, cy: number, radius = 5): void {
-  const { doc } = sheet;
+export function mark(page: PdfPage, met: boolean, cx: number, cy: number, radius = 5): void {
+  const { doc } = page;
   doc.circle(cx, cy, radius).fill(met ? COLOURS.good : COLOURS.bad);
   doc.lineWidth(radius * 0.28).strokeColor('#ffffff').lineCap('round').lineJoin('round');
   const r = radius * 0.45;

@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 const integration = ['test/**/*.test.ts'];
 /** Integration tests that use no database (real peers only): run once, in the sqlite project. */
-const databaseFree = ['test/notifications/channels/**', 'test/monitoring/probes/**', 'test/desk/report-pdf.test.ts'];
+const databaseFree = ['test/notifications/channels/**', 'test/monitoring/probes/**', 'test/desk/report-pdf.test.ts', 'test/billing/invoice-pdf.test.ts', 'test/billing/stripe-gateway.test.ts', 'test/billing/paypal-gateway.test.ts'];
 
 export default defineConfig({
   test: {

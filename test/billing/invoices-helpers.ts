@@ -1,18 +1,9 @@
-import { expect } from 'vitest';
 import type { TestApp } from '../support/app.ts';
+import { fieldsOf, ok } from '../support/api.ts';
+
+export { fieldsOf, ok };
 
 /** Shared set-up of the billing API tests. */
-
-/** A request that must succeed; the body it answered. */
-export async function ok(t: TestApp, method: string, path: string, token: string, body?: unknown): Promise<any> {
-  const res = await t.request(method, path, { token, body });
-  expect(res.status, `${method} ${path}: ${res.text}`).toBeLessThan(300);
-  return res.body;
-}
-
-export function fieldsOf(body: { errors?: { field: string }[] }): string[] {
-  return (body.errors ?? []).map((e) => e.field);
-}
 
 export async function auditActions(t: TestApp, entityId: string): Promise<string[]> {
   const rows = await t.deps.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', entityId).orderBy('seq').execute();

@@ -1,5 +1,7 @@
-import { expect } from 'vitest';
 import type { TestApp } from '../support/app.ts';
+import { fieldsOf, ok } from '../support/api.ts';
+
+export { fieldsOf, ok };
 
 /** Shared set-up of the desk API tests. */
 export const WEEKDAYS_9_TO_18 = (start = '09:00', end = '18:00') => ({
@@ -19,17 +21,6 @@ export const stockholmCalendar = (extra: Record<string, unknown> = {}) => ({
   publicHolidays: { country: 'SE', region: null },
   ...extra,
 });
-
-/** A request that must succeed; the body it answered. */
-export async function ok(t: TestApp, method: string, path: string, token: string, body?: unknown): Promise<any> {
-  const res = await t.request(method, path, { token, body });
-  expect(res.status, `${method} ${path}: ${res.text}`).toBeLessThan(300);
-  return res.body;
-}
-
-export function fieldsOf(body: { errors?: { field: string }[] }): string[] {
-  return (body.errors ?? []).map((e) => e.field);
-}
 
 export async function auditOf(t: TestApp, entityId: string): Promise<{ action: string; actor_type: string; before: any; after: any }[]> {
   const rows = await t.deps.database.db.selectFrom('audit_log').select(['action', 'actor_type', 'before', 'after']).where('entity_id', '=', entityId).orderBy('seq').execute();

@@ -1,6 +1,9 @@
 import { expect } from 'vitest';
 import { createTask } from '../../src/renewals/tasks.store.ts';
 import type { TestApp } from '../support/app.ts';
+import { fieldsOf } from '../support/api.ts';
+
+export { fieldsOf };
 
 /** Helpers of the renewal task tests: assets made through the API, tasks as the sweep makes them. */
 
@@ -18,10 +21,6 @@ export async function makeTask(t: TestApp, asset: { id: string; clientId: string
     t.clock.now,
   );
   return id;
-}
-
-export function fieldsOf(body: { errors?: { field: string }[] }): string[] {
-  return (body.errors ?? []).map((e) => e.field);
 }
 
 export async function auditOf(t: TestApp, entityId: string): Promise<{ action: string; before: string | null; after: string | null }[]> {

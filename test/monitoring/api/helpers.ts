@@ -1,5 +1,8 @@
 import { expect } from 'vitest';
 import type { TestApp } from '../../support/app.ts';
+import { fieldsOf } from '../../support/api.ts';
+
+export { fieldsOf };
 
 /** Monitors made through the API for tests that need a few in place. */
 export async function createMonitor(t: TestApp, token: string, body: Record<string, unknown>): Promise<any> {
@@ -9,11 +12,6 @@ export async function createMonitor(t: TestApp, token: string, body: Record<stri
 }
 
 export const httpMonitor = (extra: Record<string, unknown> = {}) => ({ kind: 'http', name: 'Shop', config: { url: 'http://127.0.0.1:8080/health' }, ...extra });
-
-/** The field paths of a 400 problem, for asserting which fields were refused. */
-export function fieldsOf(body: { errors?: { field: string }[] }): string[] {
-  return (body.errors ?? []).map((e) => e.field);
-}
 
 export async function auditActions(t: TestApp, entityId: string): Promise<{ action: string; before: string | null; after: string | null }[]> {
   return t.deps.database.db.selectFrom('audit_log').select(['action', 'before', 'after']).where('entity_id', '=', entityId).orderBy('seq').execute();

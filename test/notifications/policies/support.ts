@@ -1,9 +1,11 @@
-import { expect } from 'vitest';
 import { jobHandlers } from '../../../src/jobs.ts';
 import { publishEvent, type NewEvent } from '../../../src/notifications/events.ts';
 import { DELIVER_JOB } from '../../../src/notifications/outbox.service.ts';
 import { claimDueJobs, markJobDead, markJobDone } from '../../../src/platform/jobs/store.ts';
 import type { TestApp } from '../../support/app.ts';
+import { ok } from '../../support/api.ts';
+
+export { ok };
 
 /**
  * Runs every job due at the test's clock with the real handlers, as a worker would, until none is
@@ -89,9 +91,3 @@ export async function eventOutcome(t: TestApp, eventId: string): Promise<string 
   return row?.outcome;
 }
 
-/** A request that must succeed. */
-export async function ok(t: TestApp, method: string, path: string, token: string, body?: unknown): Promise<any> {
-  const res = await t.request(method, path, { token, body });
-  expect(res.status, `${method} ${path}: ${res.text}`).toBeLessThan(300);
-  return res.body;
-}

@@ -36,8 +36,9 @@ export function IncidentPage() {
   const writable = canWrite(user);
   const refreshed = async (message: string) => {
     setProblem(null);
-    setNotice(message);
+    // The notice follows the refetch, so it never shows beside a button for a step already taken.
     await queries.invalidateQueries({ predicate: (q) => ['incident', 'incidents', 'incident-summary'].includes(String(q.queryKey[0])) });
+    setNotice(message);
   };
   const acknowledge = async () => {
     try {

@@ -10,6 +10,9 @@ const databaseFree = ['test/notifications/channels/**', 'test/monitoring/probes/
 
 export default defineConfig({
   test: {
+    // Two files at a time even on two cores: most of a file's time is spent waiting on the
+    // database, the browser or a peer on loopback, not on the CPU (the default would be one).
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['src/**/*.test.ts'] } },
       {

@@ -15,6 +15,11 @@ const demoLoaded = z
     businessCalendars: z.number().describe('Support hours the desk demo created (the default plan makes its own on first use)'),
     slaPlans: z.number().describe('Clients given an SLA plan'),
     tickets: z.number(),
+    billingProfiles: z.number(),
+    invoices: z.number().describe('Invoices a person made, the draft included'),
+    creditNotes: z.number(),
+    payments: z.number(),
+    renewalInvoices: z.number().describe("Invoices today's billing run issued for renewals due soon"),
   })
   .meta({ id: 'DemoLoaded' });
 
@@ -22,7 +27,7 @@ type DemoLoaded = z.infer<typeof demoLoaded>;
 
 /**
  * A newcomer's first look: an owner or admin may fill an empty registry with the demo agency and
- * its desk. It lives here, above the capabilities, because it puts the registry and the desk together.
+ * its desk. It lives here, above the capabilities, because it puts the registry, the desk and billing together.
  */
 export function demoRoutes(app: App, deps: Deps): void {
   app.post(

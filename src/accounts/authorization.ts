@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'tickets:write',
   'billing:read',
   'billing:write',
+  'billing:pay',
+  'billing:oversee',
   'secrets:reveal',
   'audit:read',
   'users:manage',
@@ -33,22 +35,24 @@ export type Access = Permission | 'public' | 'signed-in';
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS,
-  // A manager reads invoices; issuing, voiding and recording payments is an owner's or admin's.
+  // A manager reads invoices and oversees billing (approvals waiting, dunning, KPIs); issuing, voiding,
+  // recording payments and deciding on approvals is an owner's or admin's.
   // A manager works renewal tasks and decides on waste; the agency-wide policies are an owner's or admin's.
-  manager: ['registry:read', 'registry:write', 'monitoring:read', 'monitoring:write', 'renewals:read', 'renewals:write', 'desk:read', 'tickets:write', 'billing:read', 'secrets:reveal', 'tokens:manage', 'profile'],
+  manager: ['registry:read', 'registry:write', 'monitoring:read', 'monitoring:write', 'renewals:read', 'renewals:write', 'desk:read', 'tickets:write', 'billing:read', 'billing:oversee', 'secrets:reveal', 'tokens:manage', 'profile'],
   viewer: ['registry:read', 'monitoring:read', 'renewals:read', 'desk:read', 'tokens:manage', 'profile'],
   // A client sees its own monitors and incidents (narrowed by clientScope), never the agency's set-up.
   // It reads its own SLA plan (desk:read, narrowed by clientScope); plans and calendars are set up by an owner or admin (desk:manage).
   // It opens and follows its own tickets (tickets:write, narrowed by clientScope; public replies only).
-  // It reads its own issued invoices (billing:read, narrowed by clientScope; never drafts).
-  client: ['registry:read', 'monitoring:read', 'desk:read', 'tickets:write', 'billing:read', 'profile'],
+  // It reads its own issued invoices (billing:read, narrowed by clientScope; never drafts), pays them
+  // and manages its saved payment methods on the gateway's hosted pages (billing:pay, likewise narrowed).
+  client: ['registry:read', 'monitoring:read', 'desk:read', 'tickets:write', 'billing:read', 'billing:pay', 'profile'],
 };
 
 // A token's scopes cap what it may do; "admin" adds nothing its user's role does not have.
 // "read" changes nothing, not even its user's own profile or password.
 const SCOPE_PERMISSIONS: Record<TokenScope, readonly Permission[]> = {
-  read: ['registry:read', 'monitoring:read', 'renewals:read', 'desk:read', 'billing:read', 'audit:read'],
-  write: ['registry:read', 'registry:write', 'monitoring:read', 'monitoring:write', 'renewals:read', 'renewals:write', 'desk:read', 'tickets:write', 'billing:read', 'billing:write', 'audit:read', 'profile'],
+  read: ['registry:read', 'monitoring:read', 'renewals:read', 'desk:read', 'billing:read', 'billing:oversee', 'audit:read'],
+  write: ['registry:read', 'registry:write', 'monitoring:read', 'monitoring:write', 'renewals:read', 'renewals:write', 'desk:read', 'tickets:write', 'billing:read', 'billing:write', 'billing:pay', 'billing:oversee', 'audit:read', 'profile'],
   admin: PERMISSIONS,
 };
 

@@ -55,13 +55,22 @@ export function systemActor(job: string): Actor {
   return { type: 'system', id: job, role: 'owner', clientId: null, scopes: null };
 }
 
+// Building a formatter is the only portable check, and a costly one: every read of the agency's
+// settings asks, so the answers are kept (the set of zones a process knows never changes).
+const knownZones = new Map<string, boolean>();
+
 export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let valid = knownZones.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    if (knownZones.size < 1_000) knownZones.set(zone, valid);
   }
+  return valid;
 }
 
 export const LOCALES = ['en', 'sv', 'nl', 'fr', 'da', 'ru'] as const;

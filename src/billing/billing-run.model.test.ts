@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsApproval, renewalKey, renewalsToInvoice, type BillableRenewal } from './billing-run.model.ts';
+import { chargeDate, needsApproval, renewalKey, renewalsToInvoice, type BillableRenewal } from './billing-run.model.ts';
 
 const renewal = (over: Partial<BillableRenewal>): BillableRenewal => ({
   assetId: 'ast_1',
@@ -10,6 +10,7 @@ const renewal = (over: Partial<BillableRenewal>): BillableRenewal => ({
   cycleMonths: null,
   price: { amount: 1_500, currency: 'EUR' },
   status: 'active',
+  autoRenew: false,
   ...over,
 });
 const policy = () => ({ daysBefore: 30 });
@@ -20,6 +21,7 @@ describe('a billing run', () => {
     expect(draft).toEqual({
       clientId: 'cli_a',
       currency: 'EUR',
+      autoCharge: false,
       lines: [{ key: 'renewal:ast_1:2026-12-10', assetId: 'ast_1', description: 'shop.example', periodFrom: '2026-12-10', periodTo: '2027-12-09', unitPrice: 1_500 }],
     });
   });
@@ -77,5 +79,21 @@ describe('approval of automatic charges', () => {
     expect(needsApproval({ amount: 50_000, currency: 'EUR' }, { amount: 50_000, currency: 'EUR' })).toBe(false);
     expect(needsApproval({ amount: 50_001, currency: 'EUR' }, { amount: 50_000, currency: 'EUR' })).toBe(true);
     expect(needsApproval({ amount: 100, currency: 'SEK' }, { amount: 50_000, currency: 'EUR' })).toBe(true);
+  });
+});
+
+describe('automatic charges in a billing run', () => {
+  it('puts auto-renewing services on an invoice of their own', () => {
+    const drafts = renewalsToInvoice([renewal({ assetId: 'ast_1', autoRenew: true }), renewal({ assetId: 'ast_2' })], policy, '2026-11-20', new Set());
+    expect(drafts.map((d) => [d.autoCharge, d.lines.map((l) => l.assetId)])).toEqual([
+      [true, ['ast_1']],
+      [false, ['ast_2']],
+    ]);
+  });
+
+  it('charges on the due date, before the earliest renewal, never in the past', () => {
+    expect(chargeDate('2026-11-24', '2026-12-10', '2026-11-10')).toBe('2026-11-24');
+    expect(chargeDate('2026-12-20', '2026-12-10', '2026-11-10')).toBe('2026-12-09');
+    expect(chargeDate('2026-11-24', '2026-11-20', '2026-11-21')).toBe('2026-11-21');
   });
 });

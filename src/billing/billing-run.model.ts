@@ -20,6 +20,8 @@ export interface BillableRenewal {
   /** What the next period costs (the renewal price, else the current cost); null: not priced. */
   price: Money | null;
   status: string;
+  /** Renews by itself at the provider: the client is charged automatically, on its own invoice. */
+  autoRenew: boolean;
 }
 
 export interface InvoicingPolicy {
@@ -39,6 +41,8 @@ export interface RenewalLine {
 export interface InvoiceDraft {
   clientId: string;
   currency: string;
+  /** Auto-renewing services, charged to the client's saved method; the rest are paid by the client. */
+  autoCharge: boolean;
   lines: RenewalLine[];
 }
 
@@ -71,8 +75,10 @@ export function renewalsToInvoice(
     if (!isDue(r, policyOf(r.clientId), today) || invoiced.has(renewalKey(r.assetId, r.expiresOn))) continue;
     const line = lineFor(r);
     if (!line) continue;
-    const group = `${r.clientId}:${r.price!.currency}`;
-    const draft = drafts.get(group) ?? { clientId: r.clientId, currency: r.price!.currency, lines: [] };
+    // Auto-renewing services go on an invoice of their own, so an automatic charge never takes
+    // money for a service the client has to renew by hand (and may still decide to drop).
+    const group = `${r.clientId}:${r.price!.currency}:${r.autoRenew}`;
+    const draft = drafts.get(group) ?? { clientId: r.clientId, currency: r.price!.currency, autoCharge: r.autoRenew, lines: [] };
     draft.lines.push(line);
     drafts.set(group, draft);
   }
@@ -88,4 +94,15 @@ export function needsApproval(amount: Money, threshold: Money | null): boolean {
   if (threshold === null) return false;
   if (threshold.currency !== amount.currency) return true;
   return amount.amount > threshold.amount;
+}
+
+/**
+ * The day an automatic charge is made: the invoice's due date, but never on or after the day the
+ * earliest service on it renews (the provider renews it then, and dunning needs days to recover a
+ * failure), and never in the past.
+ */
+export function chargeDate(dueOn: string, earliestRenewal: string, today: string): string {
+  const beforeRenewal = addDays(earliestRenewal, -1);
+  const day = dueOn < beforeRenewal ? dueOn : beforeRenewal;
+  return day < today ? today : day;
 }

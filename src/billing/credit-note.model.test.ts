@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditedAfter, creditNoteLines } from './credit-note.model.ts';
+import { creditedAfter, creditNoteLines, creditsThatFit, invoiceToCredit, monthOfSlaCreditKey, slaCreditDescription, slaCreditKey } from './credit-note.model.ts';
 import { InvoiceAmountError, invoiceTotals } from './invoice.model.ts';
 
 const VAT = { name: 'VAT 25 %', basisPoints: 2500 };
@@ -50,5 +50,35 @@ describe('creditedAfter', () => {
     expect(creditedAfter(12_500, 0, -2500)).toBe(2500);
     expect(creditedAfter(12_500, 2500, -10_000)).toBe(12_500);
     expect(fieldOf(() => creditedAfter(12_500, 12_500, -1))).toBe('lines');
+  });
+});
+
+describe('SLA credits', () => {
+  it('keys a credit once per client and month, and reads the month back', () => {
+    expect(slaCreditKey('cli_1', '2026-11')).toBe('sla-credit:cli_1:2026-11');
+    expect(monthOfSlaCreditKey('sla-credit:cli_1:2026-11')).toBe('2026-11');
+    expect(monthOfSlaCreditKey('renewal:ast_1:2026-11-01')).toBeNull();
+    expect(monthOfSlaCreditKey(null)).toBeNull();
+  });
+
+  it('describes the credit with the uptime against the guarantee', () => {
+    expect(slaCreditDescription('2026-11', 99.7763, 99.9)).toBe('SLA credit — 2026-11: uptime 99.7763 % of 99.9 % guaranteed');
+  });
+
+  it('applies whole credits, oldest first, while they fit; a larger one waits and a younger one that fits goes ahead', () => {
+    const credits = [{ id: 'a', amount: 3000 }, { id: 'b', amount: 8000 }, { id: 'c', amount: 2000 }];
+    expect(creditsThatFit(credits, 10_000).map((c) => c.id)).toEqual(['a', 'c']);
+    expect(creditsThatFit(credits, 13_000).map((c) => c.id)).toEqual(['a', 'b', 'c']);
+    expect(creditsThatFit(credits, 11_000).map((c) => c.id)).toEqual(['a', 'b']);
+    expect(creditsThatFit(credits, 1999)).toEqual([]);
+    expect(creditsThatFit(credits, 0)).toEqual([]);
+  });
+
+  it('corrects the oldest invoice that still owes the whole credit, or none', () => {
+    const invoices = [{ id: 'old', due: 1000 }, { id: 'mid', due: 5000 }, { id: 'new', due: 9000 }];
+    expect(invoiceToCredit(invoices, 1000)?.id).toBe('old');
+    expect(invoiceToCredit(invoices, 1001)?.id).toBe('mid');
+    expect(invoiceToCredit(invoices, 9001)).toBeNull();
+    expect(invoiceToCredit([], 1)).toBeNull();
   });
 });

@@ -49,3 +49,12 @@ function drawDraftMark(sheet: InvoiceSheet): void {
   doc.text(text, (A4.width - width) / 2, A4.height / 2 - 48, { lineBreak: false });
   doc.restore();
 }
+
+/**
+ * What the PDF is saved as: `invoice-2026-0001.pdf`, `credit-note-CN-2026-0001.pdf`, and a draft by
+ * its id, `invoice-draft-inv_01J….pdf`. Numbers and ids are letters, digits, `-` and `_`: safe in a header.
+ */
+export function invoiceFileName(invoice: Pick<InvoiceDocument, 'id' | 'kind' | 'number'>): string {
+  const kind = invoice.kind === 'credit-note' ? 'credit-note' : 'invoice';
+  return invoice.number ? `${kind}-${invoice.number}.pdf` : `${kind}-draft-${invoice.id}.pdf`;
+}

@@ -3,10 +3,13 @@ import type { Deps } from '../platform/deps.ts';
 import { cursorFromQuery, instantValue } from '../platform/http/cursor.ts';
 import { problems } from '../platform/http/responses.ts';
 import type { App } from '../platform/http/server.ts';
+import { invoiceFileName, renderInvoicePdf } from './invoice-pdf.ts';
 import { documentOf, getInvoiceDocument } from './invoices.document.ts';
 import * as schemas from './invoices.schemas.ts';
 import * as service from './invoices.service.ts';
 import * as settle from './invoices.settle.service.ts';
+import { invoicePayments, paymentReceiptPdf } from './payments.view.ts';
+import { issueAndSend } from './invoice-sent.service.ts';
 
 const tags = ['billing'];
 const read = { access: 'billing:read' } as const;
@@ -14,6 +17,9 @@ const write = { access: 'billing:write' } as const;
 const bodyProblems = problems(400, 401, 403, 404, 409, 413, 415);
 
 const ctxOf = (req: { actor: Actor; id: string }) => ({ actor: req.actor, requestId: req.id });
+
+/** Shown in the browser unless `download=1` asks to save it. */
+const disposition = (download: '0' | '1' | undefined, fileName: string) => `${download === '1' ? 'attachment' : 'inline'}; filename="${fileName}"`;
 
 export function invoiceRoutes(app: App, deps: Deps): void {
   app.get(
@@ -46,7 +52,7 @@ export function invoiceRoutes(app: App, deps: Deps): void {
       { config: write, schema: { tags, summary, params: schemas.idParams, response: { 200: schemas.documentView, ...problems(400, 401, 403, 404, 409) } } },
       async (req) => documentOf(deps, await run(ctxOf(req), req.params.id)),
     );
-  move('issue', "Issue a draft: it takes the year's next number, today's date in the agency's time zone and a due date from the client's terms", (ctx, id) => service.issueInvoice(deps, ctx, id));
+  move('issue', "Issue a draft and send it to the client: it takes the year's next number, today's date in the agency's time zone and a due date from the client's terms", (ctx, id) => issueAndSend(deps, ctx, id));
   move('void', 'Void a draft or an open invoice with nothing paid', (ctx, id) => settle.voidInvoice(deps, ctx, id));
   move('uncollectible', 'Write an invoice off as uncollectible; a late payment can still settle it', (ctx, id) => settle.markUncollectible(deps, ctx, id));
 
@@ -65,6 +71,31 @@ export function invoiceRoutes(app: App, deps: Deps): void {
     async (req, reply) => {
       const { creditNote, invoice } = await settle.issueCreditNote(deps, ctxOf(req), req.params.id, req.body);
       return reply.code(201).send({ creditNote: await documentOf(deps, creditNote), invoice: await documentOf(deps, invoice) });
+    },
+  );
+
+  app.get(
+    '/api/v1/invoices/:id/pdf',
+    { config: read, schema: { tags, summary: "An invoice or credit note as a PDF in the client's language", params: schemas.idParams, querystring: schemas.downloadQuery, response: { 200: schemas.invoicePdfFile, ...problems(400, 401, 403, 404) } } },
+    async (req, reply) => {
+      const document = await getInvoiceDocument(deps, req.actor, req.params.id);
+      const pdf = await renderInvoicePdf(document);
+      return reply.type('application/pdf').header('content-disposition', disposition(req.query.download, invoiceFileName(document))).send(pdf);
+    },
+  );
+
+  app.get(
+    '/api/v1/invoices/:id/payments',
+    { config: read, schema: { tags, summary: "An invoice's payments and refunds, oldest first", params: schemas.idParams, response: { 200: schemas.paymentList, ...problems(400, 401, 403, 404) } } },
+    async (req) => ({ items: await invoicePayments(deps, req.actor, req.params.id) }),
+  );
+
+  app.get(
+    '/api/v1/payments/:id/receipt.pdf',
+    { config: read, schema: { tags, summary: "A payment's or refund's receipt as a one-page PDF in the client's language", params: schemas.paymentParams, querystring: schemas.downloadQuery, response: { 200: schemas.receiptPdfFile, ...problems(400, 401, 403, 404) } } },
+    async (req, reply) => {
+      const { pdf, fileName } = await paymentReceiptPdf(deps, req.actor, req.params.id);
+      return reply.type('application/pdf').header('content-disposition', disposition(req.query.download, fileName)).send(pdf);
     },
   );
 }

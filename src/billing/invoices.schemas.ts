@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { INVOICE_STATES } from './invoice-states.model.ts';
 import { QUANTITY_SCALE } from './invoice.model.ts';
 import { isCurrencyCode } from '../platform/money.ts';
+import { streamed } from '../platform/http/responses.ts';
 import { taxRateBody } from './profiles.schemas.ts';
 
 /**
@@ -121,6 +122,7 @@ export const summaryView = z
     tax: z.number(),
     total: z.number(),
     paid: z.number(),
+    amountDue: z.number().describe('What it still asks for: total less payments less credit notes (0 on a credit note)'),
     correctingInvoiceId: z.string().nullable(),
     createdAt: z.string(),
   })
@@ -140,3 +142,33 @@ export const paymentView = z
 export const creditView = z
   .object({ creditNote: documentView, invoice: documentView })
   .meta({ id: 'CreditNoteIssued', description: 'The credit note issued and the invoice it corrects, after it' });
+
+// Downloads, and reading an invoice's payments.
+
+export const paymentParams = z.strictObject({ id });
+
+export const downloadQuery = z.strictObject({
+  download: z.enum(['0', '1']).optional().describe('1: sent as an attachment to save; left out or 0: shown inline'),
+});
+
+const pdfFile = (description: string, example: string) =>
+  streamed(description, { 'application/pdf': z.string().describe('A PDF document') }, { 'content-disposition': { type: 'string', description: `inline; filename="${example}" (attachment with download=1)` } });
+export const invoicePdfFile = pdfFile("The invoice or credit note as a PDF in the client's language", 'invoice-2026-0001.pdf');
+export const receiptPdfFile = pdfFile("The receipt as a one-page PDF in the client's language", 'receipt-2026-0001-pay_….pdf');
+
+export const paymentItem = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['payment', 'refund']),
+    amount: z.number().describe('Minor units, positive; a refund takes it back'),
+    currency: z.string(),
+    gateway: z.string().nullable().describe('Null for a payment recorded by hand'),
+    gatewayRef: z.string().nullable().optional().describe("The gateway's reference; never shown to a portal user"),
+    method: z.string().nullable().describe('The saved method\'s label, such as "Visa ·· 4242", when known'),
+    receivedAt: z.string(),
+  })
+  .meta({ id: 'InvoicePayment', description: 'A payment or refund of an invoice' });
+
+export const paymentList = z
+  .object({ items: z.array(paymentItem).describe('Oldest first') })
+  .meta({ id: 'InvoicePayments', description: "An invoice's payments and refunds, oldest first" });

@@ -11,8 +11,10 @@ import { findClient } from '../registry/parties.store.ts';
 import { allowedMoves, canMove, type InvoiceState } from './invoice-states.model.ts';
 import { InvoiceAmountError, invoiceTotals, type TaxRate } from './invoice.model.ts';
 import * as store from './invoices.store.ts';
+import { amountDue } from './invoice-states.model.ts';
 import { formatNumber, yearOfIssue } from './numbering.model.ts';
 import { profileOf } from './profiles.service.ts';
+import { applyClientCredit } from './sla-credits.allocate.ts';
 
 export type Ctx = ChangeContext & { actor: Actor };
 export type { InvoiceRecord } from './invoices.store.ts';
@@ -33,6 +35,8 @@ export interface LineInput {
   assetId?: string | null | undefined;
   periodFrom?: string | null | undefined;
   periodTo?: string | null | undefined;
+  /** Set by the billing run only (never by the API): the renewal the line bills, unique across all invoices. */
+  renewalKey?: string | null | undefined;
 }
 
 /** The invoice when the actor may see it: a portal user only its own client's, and never a draft. */
@@ -76,7 +80,7 @@ function lineRecords(input: LineInput[], defaultRate: TaxRate | null): store.Inv
     unitPrice: l.unitPrice,
     taxRate: l.taxRate === undefined ? defaultRate : l.taxRate,
     net: 0,
-    renewalKey: null,
+    renewalKey: l.renewalKey ?? null,
   }));
 }
 
@@ -174,9 +178,12 @@ export interface InvoiceListFilter {
   limit: number;
 }
 
-export async function listInvoices(deps: Deps, actor: Actor, filter: InvoiceListFilter): Promise<Page<store.InvoiceRecord>> {
+/** Invoices newest first, each with what it still asks for (credit notes counted). */
+export async function listInvoices(deps: Deps, actor: Actor, filter: InvoiceListFilter): Promise<Page<store.InvoiceRecord & { amountDue: number }>> {
   const rows = await store.listInvoices(deps.database.db, { ...filter, confinedTo: clientScope(actor) ?? undefined });
-  return toPage(rows, filter.limit, (i) => ({ value: i.createdAt, id: i.id }), (i) => i);
+  const credited = await store.creditedOnEach(deps.database.db, rows.map((r) => r.id));
+  const due = (i: store.InvoiceRecord) => (i.kind === 'invoice' ? amountDue(i.total - (credited.get(i.id) ?? 0), i.paid) : 0);
+  return toPage(rows, filter.limit, (i) => ({ value: i.createdAt, id: i.id }), (i) => ({ ...i, amountDue: due(i) }));
 }
 
 /** Today in the agency's calendar: the issue date, and the year its number counts in. */
@@ -213,6 +220,7 @@ export async function issueInvoice(deps: Deps, ctx: Ctx, id: string): Promise<st
     };
     if (!(await store.updateInvoice(trx, after, 'draft', { lines: true, lineId: () => newId('invoiceLine') }))) throw wrongState(before, 'issue');
     await audit({ action: 'invoice.issued', entityType: 'invoice', entityId: id, ...changedFields(audited(before), audited(after)) });
-    return after;
+    // SLA credit the client is still owed lowers this invoice at once, in the same transaction.
+    return applyClientCredit(trx, audit, after, after.updatedAt);
   });
 }

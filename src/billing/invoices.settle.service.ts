@@ -72,16 +72,30 @@ export async function recordPayment(deps: Deps, ctx: Ctx, id: string, input: Pay
     createdAt: now,
   };
   return change(deps, ctx, async (trx, audit) => {
-    const current = await lockedInvoice(trx, id);
-    if (!PAYABLE.includes(current.state)) throw wrongState(current, 'record a payment on');
-    await store.insertPayment(trx, payment);
-    const paid = await store.paidOn(trx, id);
-    const credited = await store.creditedOn(trx, id);
-    const after: store.InvoiceRecord = { ...current, paid, state: stateAfterPayments(current.state, current.total - credited, paid), updatedAt: now };
-    await store.updateInvoice(trx, after, current.state, { lines: false });
-    await audit({ action: 'invoice.payment-recorded', entityType: 'invoice', entityId: id, before: { state: current.state, paid: current.paid }, after: { state: after.state, paid, payment } });
+    const { before: current, after } = await applyPayment(trx, id, payment, now);
+    await audit({ action: 'invoice.payment-recorded', entityType: 'invoice', entityId: id, before: { state: current.state, paid: current.paid }, after: { state: after.state, paid: after.paid, payment } });
     return { invoice: after, payment };
   });
+}
+
+/**
+ * Records a payment (or refund) against an invoice inside the caller's transaction, and moves the
+ * invoice's paid amount and state to follow. A gateway's payment already recorded under the same
+ * reference is not recorded again (a webhook and a charge's answer can both report it).
+ * Returns the invoice before and after; `recorded` is false when it was already there.
+ */
+export async function applyPayment(trx: Transaction<Schema>, id: string, payment: store.PaymentRecord, now: string): Promise<{ before: store.InvoiceRecord; after: store.InvoiceRecord; recorded: boolean }> {
+  const current = await lockedInvoice(trx, id);
+  if (payment.gatewayRef && (await store.paymentByRef(trx, payment.gatewayRef))) return { before: current, after: current, recorded: false };
+  // Money a gateway has taken is recorded whatever the invoice's state (paid by hand meanwhile, voided):
+  // it happened, and a person refunds it. A person recording one is held to the payable states.
+  if (payment.kind === 'payment' && !payment.gateway && !PAYABLE.includes(current.state)) throw wrongState(current, 'record a payment on');
+  await store.insertPayment(trx, payment);
+  const paid = await store.paidOn(trx, id);
+  const credited = await store.creditedOn(trx, id);
+  const after: store.InvoiceRecord = { ...current, paid, state: stateAfterPayments(current.state, current.total - credited, paid), updatedAt: now };
+  await store.updateInvoice(trx, after, current.state, { lines: false });
+  return { before: current, after, recorded: true };
 }
 
 /** States whose invoice a credit note can correct: issued, not voided. */

@@ -240,6 +240,19 @@ export async function creditedOn(db: Q, invoiceId: string): Promise<number> {
   return -Number(row.sum);
 }
 
+/** creditedOn for a page of invoices at once. */
+export async function creditedOnEach(db: Q, invoiceIds: string[]): Promise<Map<string, number>> {
+  if (invoiceIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('invoices')
+    .select((eb) => ['correcting_invoice_id', eb.fn.sum<number>('total').as('sum')])
+    .where('correcting_invoice_id', 'in', invoiceIds)
+    .where('kind', '=', 'credit-note')
+    .groupBy('correcting_invoice_id')
+    .execute();
+  return new Map(rows.map((r) => [r.correcting_invoice_id!, -Number(r.sum)]));
+}
+
 export interface PaymentRecord {
   id: string;
   invoiceId: string;
@@ -273,4 +286,86 @@ export async function insertPayment(db: Q, p: PaymentRecord): Promise<void> {
 export async function paidOn(db: Q, invoiceId: string): Promise<number> {
   const rows = await db.selectFrom('payments').select(['amount', 'kind']).where('invoice_id', '=', invoiceId).execute();
   return rows.reduce((sum, r) => sum + (r.kind === 'refund' ? -Number(r.amount) : Number(r.amount)), 0);
+}
+
+// Client credit: credit notes issued without an invoice to correct (today the desk's SLA credits),
+// applied to the client's invoices later. See sla-credits.service.ts.
+
+/** The credit note whose line carries `key` (unique: `invoice_lines.renewal_key`), or null. */
+export async function creditNoteByKey(db: Q, key: string): Promise<InvoiceRecord | null> {
+  const row = await db.selectFrom('invoice_lines').select('invoice_id').where('renewal_key', '=', key).executeTakeFirst();
+  return row ? findInvoice(db, row.invoice_id) : null;
+}
+
+async function withLines(db: Q, rows: Row<'invoices'>[]): Promise<InvoiceRecord[]> {
+  const lines = await linesOf(db, rows.map((r) => r.id));
+  return rows.map((r) => toInvoice(r, lines.get(r.id) ?? []));
+}
+
+/** The client's issued invoices in a currency that still await payment (open or partially paid), oldest first. */
+export async function owingInvoices(db: Q, clientId: string, currency: string): Promise<InvoiceRecord[]> {
+  const rows = await db
+    .selectFrom('invoices')
+    .selectAll()
+    .where('kind', '=', 'invoice')
+    .where('client_id', '=', clientId)
+    .where('currency', '=', currency)
+    .where('state', 'in', ['open', 'partially-paid'])
+    .orderBy('issued_on')
+    .orderBy('year')
+    .orderBy('sequence')
+    .execute();
+  return withLines(db, rows);
+}
+
+/** Credit notes whose lines carry a key starting with `keyPrefix`, of the client and not yet applied to an invoice, oldest first. */
+export async function unallocatedCreditNotes(db: Q, clientId: string, currency: string, keyPrefix: string): Promise<InvoiceRecord[]> {
+  const rows = await db
+    .selectFrom('invoices')
+    .selectAll()
+    .where('kind', '=', 'credit-note')
+    .where('client_id', '=', clientId)
+    .where('currency', '=', currency)
+    .where('correcting_invoice_id', 'is', null)
+    .where((eb) => eb.exists(eb.selectFrom('invoice_lines as l').select('l.id').whereRef('l.invoice_id', '=', 'invoices.id').where('l.renewal_key', 'like', `${keyPrefix}%`)))
+    .orderBy('issued_on')
+    .orderBy('year')
+    .orderBy('sequence')
+    .execute();
+  return withLines(db, rows);
+}
+
+/**
+ * Points a credit note that corrects nothing yet at an invoice; false when it already corrects
+ * one (another transaction applied it first: on PostgreSQL the second waits for the first and
+ * then finds nothing to update).
+ */
+export async function allocateCreditNote(db: Q, creditNoteId: string, invoiceId: string, updatedAt: string): Promise<boolean> {
+  const result = await db
+    .updateTable('invoices')
+    .set({ correcting_invoice_id: invoiceId, updated_at: updatedAt })
+    .where('id', '=', creditNoteId)
+    .where('kind', '=', 'credit-note')
+    .where('correcting_invoice_id', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The client's credit notes whose lines carry a key starting with `keyPrefix`, newest first, cursor-paged like listInvoices. */
+export async function creditNotesByKeyPrefix(db: Q, clientId: string, keyPrefix: string, page: { cursor?: Cursor | undefined; limit: number }): Promise<InvoiceRecord[]> {
+  let query = db
+    .selectFrom('invoices')
+    .selectAll()
+    .where('kind', '=', 'credit-note')
+    .where('client_id', '=', clientId)
+    .where((eb) => eb.exists(eb.selectFrom('invoice_lines as l').select('l.id').whereRef('l.invoice_id', '=', 'invoices.id').where('l.renewal_key', 'like', `${keyPrefix}%`)));
+  if (page.cursor) query = query.where(afterCursor('created_at', 'desc', page.cursor));
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
+  return withLines(db, rows);
+}
+
+export async function paymentByRef(db: Q, gatewayRef: string): Promise<PaymentRecord | null> {
+  const row = await db.selectFrom('payments').selectAll().where('gateway_ref', '=', gatewayRef).executeTakeFirst();
+  if (!row) return null;
+  return { id: row.id, invoiceId: row.invoice_id, amount: Number(row.amount), currency: row.currency, gateway: row.gateway, gatewayRef: row.gateway_ref, kind: row.kind as PaymentRecord['kind'], receivedAt: row.received_at, createdAt: row.created_at };
 }

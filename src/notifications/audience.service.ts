@@ -11,7 +11,7 @@ import { DEFAULT_DIGEST_TYPES, goesToDigest, isUrgent } from './noise.model.ts';
 import { queueNotification } from './outbox.service.ts';
 import { heldUntil, DEFAULT_DIGEST } from './quiet-hours.model.ts';
 import { findSchedule, profileTimeZone } from './quiet-hours.store.ts';
-import { recipientKey, recipientOfKey, type Target } from './routing.model.ts';
+import { CLIENT_PORTAL, reachesClientPortal, recipientKey, recipientOfKey, type Target } from './routing.model.ts';
 import * as routingStore from './routing.store.ts';
 
 /**
@@ -42,11 +42,15 @@ async function recipientsOf(db: Q, event: PublishedEvent, target: Target): Promi
 /**
  * Each recipient once, with the first reason that named it (rules first, then escalation steps):
  * a person named by two rules gets one message. Disabled users and deleted channels are skipped, and
- * a client-portal user hears only about their own client's events.
+ * a client-portal user hears only about their own client's events. The client's billing messages
+ * go to its portal users first, always with the reason `client-portal`: resolving the audience
+ * again (an escalation step) finds the same notification and tells nobody twice.
  */
 export async function resolveAudience(db: Q, event: PublishedEvent, named: readonly Named[]): Promise<Map<string, string>> {
   const userReasons = new Map<string, string>();
   const channelReasons = new Map<string, string>();
+  const portalUsers = event.clientId && reachesClientPortal(event) ? await routingStore.clientPortalUsers(db, event.clientId) : [];
+  for (const userId of portalUsers) userReasons.set(userId, CLIENT_PORTAL);
   for (const { target, reason } of named) {
     if (target.kind === 'channel') {
       if (!channelReasons.has(target.channelId)) channelReasons.set(target.channelId, reason);

@@ -49,7 +49,24 @@ export interface EventData {
   'ticket.sla-breached': { ticketId: string; title: string; severity: TicketSeverity; clientName: string; clock: TicketClock; dueAt: string; assigneeId: string | null; url: string };
   // A client's monthly SLA report is ready (sent on the 1st when the plan says so); for the client.
   'sla.report-ready': { clientName: string; month: string; uptimePercent: number | null; guaranteePercent: number | null; credit: Money | null; url: string; pdfUrl: string };
-  'payment.received': { invoiceNumber: string; amount: Money; paidAt: string };
+  // Billing. Dates (`dueOn`, `chargeOn`, …) are YYYY-MM-DD; `url` opens the invoice (for a client, in the
+  // portal with Pay now; the same address for staff).
+  // The client-facing ones (invoice.issued, payment.received, payment.failed, payment-method.expiring)
+  // reach the client's portal users without any rule (see CLIENT_AUDIENCE_TYPES in routing.model.ts).
+  // A dunning step is news each time: give each failed attempt its own subjectKey
+  // (`payment-failed:<invoiceId>:<attempt>`), or a repeat of the same subject is dropped as noise.
+  'invoice.issued': { invoiceId: string; invoiceNumber: string; clientName: string; total: Money; amountDue: Money; dueOn: string; autoCharge: boolean; chargeOn: string | null; url: string; pdfUrl: string };
+  // `method`: how it was paid, as the client knows it ("Visa ·· 4242"), or null (a bank transfer recorded by hand).
+  'payment.received': { invoiceId: string; invoiceNumber: string; amount: Money; paidAt: string; method: string | null; url: string; receiptUrl: string | null };
+  // `reason`: the gateway's message. No automatic retry when `nextRetryOn` is null or `hardDecline`.
+  'payment.failed': { invoiceId: string; invoiceNumber: string; clientName: string; amount: Money; reason: string; hardDecline: boolean; attempt: number; nextRetryOn: string | null; payUrl: string; methodsUrl: string };
+  // For the agency, published with severity 'high': the owners and admins hear it, and the assignee when set.
+  'payment.dunning-exhausted': { invoiceId: string; invoiceNumber: string; clientName: string; amountDue: Money; attempts: number; lastReason: string; assigneeId: string | null; url: string };
+  // For the agency, published with severity 'medium': the charge is days away, so it may wait for the
+  // morning (quiet hours apply), yet it always reaches the owners and admins (see STAFF_BY_DEFAULT_TYPES).
+  'charge.awaiting-approval': { invoiceId: string; invoiceNumber: string; clientName: string; amount: Money; threshold: Money | null; chargeOn: string; url: string };
+  // `validThrough`: the method's last valid day (a card valid through 12/27 → 2027-12-31).
+  'payment-method.expiring': { clientName: string; methodLabel: string; validThrough: string; nextChargeOn: string; methodsUrl: string };
   'channel.broken': { channelId: string; channelName: string; reason: string };
 }
 export type EventType = keyof EventData;
@@ -74,7 +91,12 @@ export const EVENT_TYPES = [
   'ticket.sla-warning',
   'ticket.sla-breached',
   'sla.report-ready',
+  'invoice.issued',
   'payment.received',
+  'payment.failed',
+  'payment.dunning-exhausted',
+  'charge.awaiting-approval',
+  'payment-method.expiring',
   'channel.broken',
 ] as const satisfies readonly EventType[];
 

@@ -36,6 +36,8 @@ export type Verdict =
  */
 const ALWAYS_NEW: readonly string[] = [
   'incident.updated',
+  // Each dunning step is news to the client, whatever key a publisher gives it.
+  'payment.failed',
   'renewal.due',
   'renewal.expired',
   'renewal.cancel-deadline',

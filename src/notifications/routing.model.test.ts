@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressedUserIds, defaultTargets, isKnownEventPattern, recipientKey, recipientOfKey, routeEvent, ruleMatches, typeMatches, type RoutableEvent, type RoutingRule } from './routing.model.ts';
+import { addressedUserIds, CLIENT_AUDIENCE_TYPES, defaultTargets, isKnownEventPattern, reachesClientPortal, recipientKey, recipientOfKey, routeEvent, ruleMatches, typeMatches, type RoutableEvent, type RoutingRule } from './routing.model.ts';
 
 const rule = (patch: Partial<RoutingRule>): RoutingRule => ({
   id: 'rte_1',
@@ -160,6 +160,51 @@ describe('defaultTargets', () => {
 
   it('leaves a broken channel to the outbox, which tells its owner on another channel', () => {
     expect(defaultTargets(event({ type: 'channel.broken', severity: 'high' }))).toEqual([]);
+  });
+});
+
+describe('billing events', () => {
+  const CLIENT_BILLING = ['invoice.issued', 'payment.received', 'payment.failed', 'payment-method.expiring'];
+  const OWNERS_AND_ADMINS = [{ kind: 'role', role: 'owner' }, { kind: 'role', role: 'admin' }];
+
+  it('reach the client’s portal users for the client-facing types, and never the staff by default', () => {
+    expect([...CLIENT_AUDIENCE_TYPES].sort()).toEqual([...CLIENT_BILLING].sort());
+    for (const type of CLIENT_BILLING) {
+      for (const severity of ['critical', 'high', 'medium', 'info'] as const) {
+        expect(defaultTargets(event({ type, severity })), `${type} ${severity}`).toEqual([]);
+        expect(routeEvent([], event({ type, severity })).targets, `${type} ${severity}`).toEqual([]);
+      }
+      expect(reachesClientPortal({ type, clientId: 'cli_a' }), type).toBe(true);
+    }
+  });
+
+  it('reach no portal without a client, nor for the agency’s own billing types', () => {
+    expect(reachesClientPortal({ type: 'payment.failed', clientId: null })).toBe(false);
+    for (const type of ['charge.awaiting-approval', 'payment.dunning-exhausted', 'renewal.due', 'ticket.created', 'incident.opened']) {
+      expect(reachesClientPortal({ type, clientId: 'cli_a' }), type).toBe(false);
+    }
+  });
+
+  it('still go where a rule sends them, such as the client’s own channel', () => {
+    const rules = [rule({ id: 'rte_c', eventTypes: ['payment.*'], clientId: 'cli_a', targets: [{ kind: 'channel', channelId: 'chn_client' }] })];
+    const routing = routeEvent(rules, event({ type: 'payment.failed', severity: 'medium' }));
+    expect(routing.targets).toEqual([{ target: { kind: 'channel', channelId: 'chn_client' }, reason: 'route:rte_c' }]);
+  });
+
+  it('ask the owners and admins to approve a large charge, even at medium severity', () => {
+    for (const severity of ['medium', 'low', 'high'] as const) {
+      expect(defaultTargets(event({ type: 'charge.awaiting-approval', severity })), severity).toEqual(OWNERS_AND_ADMINS);
+    }
+  });
+
+  it('tell the assignee and the owners and admins that dunning ended unpaid', () => {
+    const exhausted = event({ type: 'payment.dunning-exhausted', severity: 'high', data: { assigneeId: 'usr_7' } });
+    expect(routeEvent([], exhausted).targets).toEqual([
+      { target: { kind: 'user', userId: 'usr_7' }, reason: 'addressed' },
+      { target: { kind: 'role', role: 'owner' }, reason: 'route:default' },
+      { target: { kind: 'role', role: 'admin' }, reason: 'route:default' },
+    ]);
+    expect(defaultTargets(event({ type: 'payment.dunning-exhausted', severity: 'medium' }))).toEqual(OWNERS_AND_ADMINS);
   });
 });
 

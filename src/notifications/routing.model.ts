@@ -97,13 +97,40 @@ export function isResolution(type: string): boolean {
 }
 
 /**
- * Types meant for the agency's clients: nobody is told unless a rule says so (besides the person an
- * event is addressed to) — a rule naming the client's own channel, say. `renewal.expired` is not one: a
- * lapsed service reaches the owners and admins by the default route when the publisher says it is
- * high, even if nobody is responsible for it. A ticket's acknowledgement, a public reply to it and the
- * monthly SLA report are the client's.
+ * Types meant for the agency's clients: no staff is told unless a rule says so (besides the person an
+ * event is addressed to) — a rule naming the client's own channel, say; billing's reach the client's
+ * portal users besides (CLIENT_AUDIENCE_TYPES). `renewal.expired` is not one: a lapsed service reaches
+ * the owners and admins by the default route when the publisher says it is high, even if nobody is
+ * responsible for it. A ticket's acknowledgement, a public reply to it, the monthly SLA report, an
+ * invoice, a receipt, a failed payment and a card about to expire are the client's.
  */
-export const CLIENT_FACING_TYPES: readonly string[] = ['renewal.due', 'payment.received', 'incident.updated', 'ticket.created', 'ticket.replied', 'sla.report-ready'];
+export const CLIENT_FACING_TYPES: readonly string[] = [
+  'renewal.due',
+  'incident.updated',
+  'ticket.created',
+  'ticket.replied',
+  'sla.report-ready',
+  'invoice.issued',
+  'payment.received',
+  'payment.failed',
+  'payment-method.expiring',
+];
+
+/**
+ * Client-facing types that reach the client's active portal users (each in their language, on their
+ * own channel) whatever the rules say, besides whom the rules name: a dunning message that reaches
+ * nobody recovers nothing, and a catch-all rule to the agency's own channel must not take it away
+ * from the client. Rules may still send them to a client's own channel as well.
+ */
+export const CLIENT_AUDIENCE_TYPES: readonly string[] = ['invoice.issued', 'payment.received', 'payment.failed', 'payment-method.expiring'];
+
+/** Why a client's portal user is told (see CLIENT_AUDIENCE_TYPES). */
+export const CLIENT_PORTAL = 'client-portal';
+
+/** Whether the event's own client's portal users are told about it. */
+export function reachesClientPortal(event: Pick<RoutableEvent, 'type' | 'clientId'>): boolean {
+  return event.clientId !== null && CLIENT_AUDIENCE_TYPES.includes(event.type);
+}
 
 /**
  * Types for the person they are addressed to (a ticket's assignee), carrying the ticket's severity so
@@ -121,11 +148,21 @@ const OWNERS_AND_ADMINS: Target[] = [
 const TOLD_BY_THE_OUTBOX: readonly string[] = ['channel.broken'];
 
 /**
+ * Types the owners and admins hear of by default whatever their severity: a large charge waits for
+ * one of them to approve it (published as medium, so it may wait for the morning), and the end of
+ * dunning leaves an unpaid invoice for a person to take in hand.
+ */
+export const STAFF_BY_DEFAULT_TYPES: readonly string[] = ['charge.awaiting-approval', 'payment.dunning-exhausted'];
+
+/**
  * Whom to tell when no rule matches. Anything critical or high goes to the agency's owners and
- * admins, so a fresh installation is never silent about an outage; client-facing types, types for
- * the addressed person only, resolutions (which reach whoever was told anyway), a broken channel and lower severities go to nobody.
+ * admins, so a fresh installation is never silent about an outage, and so do the billing matters
+ * that need one of them (STAFF_BY_DEFAULT_TYPES); client-facing types (the billing ones reach the
+ * client's portal users instead), types for the addressed person only, resolutions (which reach
+ * whoever was told anyway), a broken channel and lower severities go to nobody.
  */
 export function defaultTargets(event: RoutableEvent): Target[] {
+  if (STAFF_BY_DEFAULT_TYPES.includes(event.type)) return OWNERS_AND_ADMINS;
   if (CLIENT_FACING_TYPES.includes(event.type) || ADDRESSED_ONLY_TYPES.includes(event.type) || isResolution(event.type) || TOLD_BY_THE_OUTBOX.includes(event.type)) return [];
   return isAtLeast(event.severity, 'high') ? OWNERS_AND_ADMINS : [];
 }

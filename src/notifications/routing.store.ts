@@ -84,6 +84,12 @@ export async function activeUsersWithRoles(db: Q, roles: readonly TargetRole[]):
   return rows.map((r) => r.id);
 }
 
+/** A client's portal users who may be told: role `client`, of this client, not disabled. */
+export async function clientPortalUsers(db: Q, clientId: string): Promise<string[]> {
+  const rows = await db.selectFrom('users').select('id').where('role', '=', 'client').where('client_id', '=', clientId).where('disabled_at', 'is', null).orderBy('id').limit(500).execute();
+  return rows.map((r) => r.id);
+}
+
 /**
  * Of these user ids, the ones that may hear about an event of `clientId`: not disabled, and a
  * client-portal user only about their own client's events (never the agency's own or another client's).

@@ -45,6 +45,9 @@ const schema = z.object({
     .default('')
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
   UPKEEP_WASTE_AUDIT_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(32),
+  // Billing: where the payment gateways' APIs are (unset: the SDKs' own; tests point them at fakes on loopback).
+  UPKEEP_STRIPE_API_URL: z.url().optional(),
+  UPKEEP_PAYPAL_API_URL: z.url().default('https://api-m.paypal.com'),
 });
 
 export interface Config {
@@ -75,6 +78,10 @@ export interface Config {
   readonly mailFrom: string;
   readonly telegramApiUrl: string;
   readonly twilioApiUrl: string;
+  /** Stripe's API base; undefined: api.stripe.com. */
+  readonly stripeApiUrl: string | undefined;
+  /** PayPal's REST API base (live, sandbox, or a fake in tests). */
+  readonly paypalApiUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -123,5 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     twilioApiUrl: e.UPKEEP_TWILIO_API_URL,
     dnsServers: e.UPKEEP_DNS_SERVERS,
     wasteAuditConcurrency: e.UPKEEP_WASTE_AUDIT_CONCURRENCY,
+    stripeApiUrl: e.UPKEEP_STRIPE_API_URL,
+    paypalApiUrl: e.UPKEEP_PAYPAL_API_URL,
   });
 }

@@ -49,6 +49,10 @@ export const ID_PREFIXES = {
   invoice: 'inv',
   invoiceLine: 'inl',
   payment: 'pay',
+  paymentMethod: 'pmt',
+  methodSetup: 'pms',
+  charge: 'chg',
+  billingRun: 'brn',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -47,7 +47,7 @@ const API = '/api/v1/';
 const P = 'https://upkeep.dev/problems/';
 
 /** The only routes anyone may call without signing in; a new public route must be added here on purpose. */
-const PUBLIC_ROUTES = ['GET /api/v1/health', 'GET /api/v1/ready', 'GET /api/v1/setup', 'POST /api/v1/setup', 'POST /api/v1/auth/login', 'GET /api/v1/status-pages/public/:slug'];
+const PUBLIC_ROUTES = ['GET /api/v1/health', 'GET /api/v1/ready', 'GET /api/v1/setup', 'POST /api/v1/setup', 'POST /api/v1/auth/login', 'GET /api/v1/status-pages/public/:slug', 'POST /api/v1/billing/webhooks/stripe', 'POST /api/v1/billing/webhooks/paypal'];
 
 type Who = 'owner' | 'admin' | 'manager' | 'viewer' | 'client' | 'ownerRead' | 'ownerWrite';
 
@@ -138,6 +138,18 @@ const KEY_EXPECTATIONS: [Who, string, boolean][] = [
   ['client', `GET ${API}invoices/:id`, true],
   ['client', `GET ${API}clients/:id/billing-profile`, true],
   ['client', `POST ${API}invoices`, false],
+  // Payments: a client pays its own invoices and manages its own methods (billing:pay, narrowed by the service);
+  // the agency's queues and KPIs are billing:oversee (managers read them), the decisions billing:write.
+  ['client', `POST ${API}invoices/:id/pay`, true],
+  ['client', `POST ${API}clients/:id/payment-methods/setup`, true],
+  ['manager', `POST ${API}invoices/:id/pay`, false],
+  ['client', `GET ${API}billing/approvals`, false],
+  ['client', `GET ${API}billing/dunning`, false],
+  ['manager', `GET ${API}billing/approvals`, true],
+  ['manager', `POST ${API}billing/approvals/:id/approve`, false],
+  ['admin', `POST ${API}billing/approvals/:id/approve`, true],
+  ['manager', `GET ${API}billing/settings`, false],
+  ['viewer', `GET ${API}billing/dunning`, false],
   ['client', `POST ${API}invoices/:id/void`, false],
   ['client', `PUT ${API}clients/:id/billing-profile`, false],
   ['ownerRead', `GET ${API}invoices`, true],

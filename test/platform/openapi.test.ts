@@ -20,7 +20,7 @@ type Response = { description: string; content?: Record<string, { schema?: Schem
 type Operation = { security?: unknown[]; responses: Record<string, Response> };
 type Document = { openapi: string; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 
-const PUBLIC_OPERATIONS = ['GET /api/v1/health', 'GET /api/v1/ready', 'GET /api/v1/setup', 'POST /api/v1/setup', 'POST /api/v1/auth/login', 'GET /api/v1/status-pages/public/{slug}'];
+const PUBLIC_OPERATIONS = ['GET /api/v1/health', 'GET /api/v1/ready', 'GET /api/v1/setup', 'POST /api/v1/setup', 'POST /api/v1/auth/login', 'GET /api/v1/status-pages/public/{slug}', 'POST /api/v1/billing/webhooks/stripe', 'POST /api/v1/billing/webhooks/paypal'];
 // Any signed-in caller may read who they are, and a read needs no CSRF token: it is never a 403.
 const NEVER_FORBIDDEN = ['GET /api/v1/me'];
 const PROBLEM_SCHEMAS = ['Problem', 'TooManyAttempts', 'ImportRejected'];

@@ -38,18 +38,41 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 async function createPgSchema(): Promise<TestDatabase> {
   const schema = `upkeep_t_${Date.now()}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(`create schema ${schema}`);
   const openOptions = { databaseUrl: testPgUrl, dataDir: os.tmpdir(), pgSchema: schema, poolSize: 5 };
-  const database = await openDatabase(openOptions);
-  await migrateToLatest(database);
+  const database = await withSchemaLock(async () => {
+    await adminQuery(`create schema ${schema}`);
+    const opened = await openDatabase(openOptions);
+    await migrateToLatest(opened);
+    return opened;
+  });
   return {
     ...database,
     openOptions,
     async drop() {
       await database.close();
-      await adminQuery(`drop schema if exists ${schema} cascade`);
+      await withSchemaLock(() => adminQuery(`drop schema if exists ${schema} cascade`));
     },
   };
+}
+
+/** Any number: the key of the advisory lock below, the same in every test worker. */
+const SCHEMA_LOCK = 7_361_204;
+
+/**
+ * Migrating one file's schema while another worker drops its own fails now and then: the
+ * migrator reads the catalogue of every schema in the database, and a schema dropped mid-read
+ * is "does not exist". Test workers take turns at creating and dropping schemas.
+ */
+async function withSchemaLock<T>(work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client(testPgUrl);
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    return await work();
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [SCHEMA_LOCK]).catch(() => undefined);
+    await client.end();
+  }
 }
 
 async function adminQuery(text: string): Promise<void> {

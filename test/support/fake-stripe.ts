@@ -20,6 +20,10 @@ import type { AddressInfo } from 'node:net';
  *
  * Card numbers are given to `addCard` like a person types them into Stripe's page; the fake
  * keeps only brand, last four and expiry, as Stripe shows them.
+ *
+ * `hold` stops the next matching request at a chosen point, so a test can kill the process that
+ * sent it there: `before-accepting` (it reached nobody yet — nothing is created) or
+ * `after-accepting` (the charge is made and its answer stored for the key, but not sent yet).
  */
 export type CardBehaviour =
   | 'succeed'
@@ -39,6 +43,20 @@ export interface FakeStripeRequest {
   form: Record<string, unknown>;
 }
 
+/** Where a held request waits: before the fake carries it out, or after, with the answer unsent. */
+export type HoldStage = 'before-accepting' | 'after-accepting';
+
+export interface HeldRequest {
+  /** Resolves once the request is in and, after accepting, carried out (e.g. the PaymentIntent made). */
+  reached: Promise<FakeStripeRequest>;
+  /**
+   * Goes on: carries the request out and answers (before accepting) or sends the answer (after).
+   * Does nothing once the caller has gone: a request held before accepting is then lost, as if
+   * the network had dropped it on the way to Stripe, and an answer held after accepting is never read.
+   */
+  release(): void;
+}
+
 export interface FakeStripe {
   /** `http://127.0.0.1:<port>` */
   url: string;
@@ -51,6 +69,8 @@ export interface FakeStripe {
   /** A card saved on the customer, as after Stripe's hosted page; returns the PaymentMethod id. */
   addCard(customer: string, card: { number: string; expMonth: number; expYear: number; behaviour?: CardBehaviour }): string;
   script(paymentMethod: string, behaviour: CardBehaviour): void;
+  /** Holds the next `method` request to `path` (e.g. `POST /v1/payment_intents`) at `stage`. */
+  hold(method: string, path: string, stage: HoldStage): HeldRequest;
   /** The client finished the hosted setup page of this Checkout Session with this card. */
   completeSetup(sessionId: string, card: { number: string; expMonth: number; expYear: number }): string;
   close(): Promise<void>;
@@ -80,6 +100,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const requests: FakeStripeRequest[] = [];
   const idempotent = new Map<string, StoredAnswer>();
   const hanging = new Set<ServerResponse>();
+  const holds: PendingHold[] = [];
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -89,23 +110,34 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       const raw = req.method === 'GET' ? url.search.slice(1) : Buffer.concat(chunks).toString('utf8');
       const form = parseForm(raw);
       const idempotencyKey = single(req.headers['idempotency-key']);
-      requests.push({ method: req.method ?? 'GET', path: url.pathname, idempotencyKey, headers: req.headers, form });
+      const request: FakeStripeRequest = { method: req.method ?? 'GET', path: url.pathname, idempotencyKey, headers: req.headers, form };
+      requests.push(request);
       if (req.headers.authorization !== `Bearer ${secretKey}`) {
         return send(res, { status: 401, body: { error: { type: 'invalid_request_error', message: 'Invalid API Key provided.' } } });
       }
-      const fingerprint = createHash('sha256').update(`${req.method} ${url.pathname} ${raw}`).digest('hex');
-      const stored = idempotencyKey && req.method === 'POST' ? idempotent.get(idempotencyKey) : undefined;
-      if (stored) {
-        if (stored.fingerprint !== fingerprint) {
-          return send(res, { status: 400, body: { error: { type: 'idempotency_error', message: `Keys for idempotent requests can only be used with the same parameters they were first used with.` } } });
+      const held = takeHold(holds, req.method ?? 'GET', url.pathname);
+      /** Does what the request asks; returns how to answer it. */
+      const accept = (): (() => void) => {
+        const fingerprint = createHash('sha256').update(`${req.method} ${url.pathname} ${raw}`).digest('hex');
+        const stored = idempotencyKey && req.method === 'POST' ? idempotent.get(idempotencyKey) : undefined;
+        if (stored) {
+          if (stored.fingerprint !== fingerprint) {
+            return () => send(res, { status: 400, body: { error: { type: 'idempotency_error', message: `Keys for idempotent requests can only be used with the same parameters they were first used with.` } } });
+          }
+          return () => send(res, { status: stored.status, body: stored.body }, { 'idempotent-replayed': 'true' });
         }
-        return send(res, { status: stored.status, body: stored.body }, { 'idempotent-replayed': 'true' });
-      }
-      const answer = route(state, req, url, form);
-      if (answer === 'hang') return void hanging.add(res);
-      if (idempotencyKey && req.method === 'POST') idempotent.set(idempotencyKey, { fingerprint, status: answer.status, body: answer.body });
-      if (answer.after === 'drop') return void req.socket.destroy();
-      send(res, answer);
+        const answer = route(state, req, url, form);
+        if (answer === 'hang') return () => void hanging.add(res);
+        if (idempotencyKey && req.method === 'POST') idempotent.set(idempotencyKey, { fingerprint, status: answer.status, body: answer.body });
+        return () => (answer.after === 'drop' ? void req.socket.destroy() : send(res, answer));
+      };
+      const carryOut = () => {
+        const reply = accept();
+        if (held?.stage === 'after-accepting') return held.wait(res, request, reply);
+        reply();
+      };
+      if (held?.stage === 'before-accepting') return held.wait(res, request, carryOut);
+      carryOut();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -121,6 +153,11 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     checkoutSessions: state.checkoutSessions,
     addCard: (customer, card) => addCard(state, customer, card),
     script: (paymentMethod, behaviour) => void state.behaviours.set(paymentMethod, behaviour),
+    hold: (method, path, stage) => {
+      const pending = new PendingHold(method.toUpperCase(), path, stage, hanging);
+      holds.push(pending);
+      return pending.held;
+    },
     completeSetup: (sessionId, card) => {
       const session = state.checkoutSessions.get(sessionId);
       if (!session) throw new Error(`no Checkout Session ${sessionId}`);
@@ -133,6 +170,49 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+// ---- held requests ----
+
+class PendingHold {
+  readonly held: HeldRequest;
+  private reach!: (request: FakeStripeRequest) => void;
+  private goOn: (() => void) | null = null;
+  private released = false;
+
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly stage: HoldStage,
+    private readonly hanging: Set<ServerResponse>,
+  ) {
+    const reached = new Promise<FakeStripeRequest>((resolve) => (this.reach = resolve));
+    this.held = { reached, release: () => this.release() };
+  }
+
+  /** The request is here: keep `res` until released; a caller that hangs up takes the request with it. */
+  wait(res: ServerResponse, request: FakeStripeRequest, goOn: () => void): void {
+    this.hanging.add(res);
+    res.on('close', () => this.hanging.delete(res));
+    this.goOn = () => {
+      this.hanging.delete(res);
+      if (!res.destroyed) goOn();
+    };
+    this.reach(request);
+    if (this.released) this.release();
+  }
+
+  private release(): void {
+    this.released = true;
+    const goOn = this.goOn;
+    this.goOn = null;
+    goOn?.();
+  }
+}
+
+function takeHold(holds: PendingHold[], method: string, path: string): PendingHold | undefined {
+  const index = holds.findIndex((h) => h.method === method && h.path === path);
+  return index < 0 ? undefined : holds.splice(index, 1)[0];
 }
 
 // ---- state ----

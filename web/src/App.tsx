@@ -39,12 +39,24 @@ import { ReportPage } from './pages/desk/ReportPage.tsx';
 import { PlansPage } from './pages/desk/PlansPage.tsx';
 import { PlanPage } from './pages/desk/PlanPage.tsx';
 import { BusinessCalendarPage } from './pages/desk/BusinessCalendarPage.tsx';
+import { canReadBilling, canWriteBilling } from './api/billing.ts';
+import { BillingLayout } from './pages/billing/BillingLayout.tsx';
+import { canManagePayments, canOverseeBilling } from './api/payments.ts';
 
 // The monitor page carries the chart library: loaded when first opened.
 const MonitorPage = lazy(() => import('./pages/monitors/MonitorPage.tsx').then((m) => ({ default: m.MonitorPage })));
 // The notification settings are visited rarely: loaded when first opened.
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })));
 const NotificationsAgencyPage = lazy(() => import('./pages/NotificationsAgencyPage.tsx').then((m) => ({ default: m.NotificationsAgencyPage })));
+// Billing's pages serve a few people a few times a month: loaded when first opened (BillingLayout waits for them).
+const InvoicesPage = lazy(() => import('./pages/billing/InvoicesPage.tsx').then((m) => ({ default: m.InvoicesPage })));
+const NewInvoicePage = lazy(() => import('./pages/billing/NewInvoicePage.tsx').then((m) => ({ default: m.NewInvoicePage })));
+const InvoicePage = lazy(() => import('./pages/billing/InvoicePage.tsx').then((m) => ({ default: m.InvoicePage })));
+const PaymentMethodsPage = lazy(() => import('./pages/billing/payments/index.ts').then((m) => ({ default: m.PaymentMethodsPage })));
+const ApprovalsPage = lazy(() => import('./pages/billing/payments/index.ts').then((m) => ({ default: m.ApprovalsPage })));
+const DunningPage = lazy(() => import('./pages/billing/payments/index.ts').then((m) => ({ default: m.DunningPage })));
+const BillingKpisPage = lazy(() => import('./pages/billing/payments/index.ts').then((m) => ({ default: m.BillingKpisPage })));
+const PaymentSettingsPage = lazy(() => import('./pages/billing/payments/index.ts').then((m) => ({ default: m.PaymentSettingsPage })));
 
 // The last language used on this device, so the sign-in page speaks it too.
 const REMEMBERED = 'upkeep.locale';
@@ -99,6 +111,19 @@ function Pages() {
             <Route path="plans" element={canManageDesk(user) ? <PlansPage /> : <NotAllowed />} />
             <Route path="plans/:id" element={canManageDesk(user) ? <PlanPage /> : <NotAllowed />} />
             <Route path="calendars/:id" element={canManageDesk(user) ? <BusinessCalendarPage /> : <NotAllowed />} />
+          </Route>
+          {/* Billing: staff with billing:read and client-portal users (the API narrows a client to its own issued invoices).
+              A new tab is a route here plus its entry in BILLING_TABS (pages/billing/BillingLayout.tsx). */}
+          <Route path="billing" element={canReadBilling(user) ? <BillingLayout /> : <NotAllowed />}>
+            <Route index element={<Navigate to="/billing/invoices" replace />} />
+            <Route path="invoices" element={<InvoicesPage />} />
+            <Route path="invoices/new" element={canWriteBilling(user) ? <NewInvoicePage /> : <NotAllowed />} />
+            <Route path="invoices/:id" element={<InvoicePage />} />
+            <Route path="methods" element={<PaymentMethodsPage />} />
+            <Route path="approvals" element={canOverseeBilling(user) ? <ApprovalsPage /> : <NotAllowed />} />
+            <Route path="dunning" element={canOverseeBilling(user) ? <DunningPage /> : <NotAllowed />} />
+            <Route path="kpis" element={canOverseeBilling(user) ? <BillingKpisPage /> : <NotAllowed />} />
+            <Route path="settings" element={canManagePayments(user) ? <PaymentSettingsPage /> : <NotAllowed />} />
           </Route>
           <Route path="import" element={canWrite(user) ? <ImportPage /> : <NotAllowed />} />
           <Route path="*" element={<Navigate to="/" replace />} />

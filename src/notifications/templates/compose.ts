@@ -41,6 +41,8 @@ const ACKNOWLEDGEABLE: ReadonlySet<EventType> = new Set<EventType>([
   'renewal.auto-renew-failed',
   'ticket.sla-warning',
   'ticket.sla-breached',
+  'payment.dunning-exhausted',
+  'charge.awaiting-approval',
   'channel.broken',
 ]);
 
@@ -131,14 +133,30 @@ function publicBase(deps: Deps): string {
   return deps.config.publicUrl.replace(/\/+$/, '');
 }
 
+/** The page a billing event carries: the invoice (to pay, for a failed payment), or the client's payment methods. */
+const BILLING_PAGES: Partial<Record<EventType, string>> = {
+  'invoice.issued': 'url',
+  'payment.received': 'url',
+  'payment.failed': 'payUrl',
+  'payment.dunning-exhausted': 'url',
+  'charge.awaiting-approval': 'url',
+  'payment-method.expiring': 'methodsUrl',
+};
+
 /**
- * Where in Upkeep the event's subject is shown; renewal tasks are the staff's own pages. A ticket and
- * a monthly report carry their own page (the same address for staff and the client's portal).
+ * Where in Upkeep the event's subject is shown; renewal tasks are the staff's own pages. A ticket,
+ * a monthly report and a billing event carry their own page (the same address for staff and the
+ * client's portal).
  */
 function openUrl(deps: Deps, event: StoredEvent, audience: Audience): string | null {
   const d = event.data;
   const base = publicBase(deps);
   if ((typeof d.ticketId === 'string' || event.type === 'sla.report-ready') && typeof d.url === 'string') return d.url;
+  const billingPage = BILLING_PAGES[event.type];
+  if (billingPage) {
+    const page = d[billingPage];
+    return typeof page === 'string' ? page : `${base}/`;
+  }
   if (typeof d.incidentId === 'string') return `${base}/incidents/${d.incidentId}`;
   if (typeof d.taskId === 'string' && audience === 'staff') return `${base}/renewals/tasks/${d.taskId}`;
   if (typeof d.assetId === 'string') return `${base}/assets/${d.assetId}`;

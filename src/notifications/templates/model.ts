@@ -41,7 +41,12 @@ export const EVENT_FIELDS: { readonly [T in EventType]: FieldsOf<T> } = {
   'ticket.sla-warning': { ticketId: 'id', title: 'text', severity: 'severity', clientName: 'text', clock: 'text', dueAt: 'instant', percentUsed: 'percent', assigneeId: 'id', url: 'text' },
   'ticket.sla-breached': { ticketId: 'id', title: 'text', severity: 'severity', clientName: 'text', clock: 'text', dueAt: 'instant', assigneeId: 'id', url: 'text' },
   'sla.report-ready': { clientName: 'text', month: 'month', uptimePercent: 'percent', guaranteePercent: 'percent', credit: 'money', url: 'text', pdfUrl: 'text' },
-  'payment.received': { invoiceNumber: 'text', amount: 'money', paidAt: 'instant' },
+  'invoice.issued': { invoiceId: 'id', invoiceNumber: 'text', clientName: 'text', total: 'money', amountDue: 'money', dueOn: 'date', autoCharge: 'boolean', chargeOn: 'date', url: 'text', pdfUrl: 'text' },
+  'payment.received': { invoiceId: 'id', invoiceNumber: 'text', amount: 'money', paidAt: 'instant', method: 'text', url: 'text', receiptUrl: 'text' },
+  'payment.failed': { invoiceId: 'id', invoiceNumber: 'text', clientName: 'text', amount: 'money', reason: 'text', hardDecline: 'boolean', attempt: 'number', nextRetryOn: 'date', payUrl: 'text', methodsUrl: 'text' },
+  'payment.dunning-exhausted': { invoiceId: 'id', invoiceNumber: 'text', clientName: 'text', amountDue: 'money', attempts: 'number', lastReason: 'text', assigneeId: 'id', url: 'text' },
+  'charge.awaiting-approval': { invoiceId: 'id', invoiceNumber: 'text', clientName: 'text', amount: 'money', threshold: 'money', chargeOn: 'date', url: 'text' },
+  'payment-method.expiring': { clientName: 'text', methodLabel: 'text', validThrough: 'date', nextChargeOn: 'date', methodsUrl: 'text' },
   'channel.broken': { channelId: 'id', channelName: 'text', reason: 'text' },
 };
 
@@ -57,7 +62,10 @@ export const COMMON_PLACEHOLDERS = ['recipientName', 'agencyName', 'severity'] a
  * `lateNote` (a line saying the reminder comes late, or nothing). The desk's: `clockName` (first
  * response or resolution), `workStart` (work starts now, or when support hours open), `resolutionNote`
  * (the resolution target, or that the severity has none), and in a monthly report `uptimeLine` and
- * `creditLine` (each a line of its own, or nothing when there is no figure or no credit).
+ * `creditLine` (each a line of its own, or nothing when there is no figure or no credit). Billing's:
+ * `chargeLine` (when an invoice is charged automatically, or nothing), `retryNote` (when a failed
+ * payment is tried again, or that it is not), `methodLine` and `receiptLine` (the method paid with and
+ * the receipt, or nothing), `thresholdLine` (the approval threshold a charge is above, or nothing).
  */
 export const DERIVED_PLACEHOLDERS: Partial<Record<EventType, readonly string[]>> = {
   'incident.resolved': ['downtime'],
@@ -69,6 +77,10 @@ export const DERIVED_PLACEHOLDERS: Partial<Record<EventType, readonly string[]>>
   'ticket.sla-warning': ['clockName'],
   'ticket.sla-breached': ['clockName'],
   'sla.report-ready': ['uptimeLine', 'creditLine'],
+  'invoice.issued': ['chargeLine'],
+  'payment.received': ['methodLine', 'receiptLine'],
+  'payment.failed': ['retryNote'],
+  'charge.awaiting-approval': ['thresholdLine'],
 };
 
 export function placeholdersFor(eventType: EventType): string[] {

@@ -42,5 +42,19 @@ export interface LocalePack {
     /** {{creditLine}}: the service credit owed, {{credit}}. */
     credit: string;
   };
+  /** Words the billing templates get through derived placeholders (see DERIVED_PLACEHOLDERS). */
+  billing: {
+    /** {{chargeLine}} of an invoice charged automatically: on {{chargeOn}}, or on a day not set yet. */
+    autoChargeOn: string;
+    autoCharge: string;
+    /** {{retryNote}} of a failed payment: tried again on {{nextRetryOn}}, or not automatically. */
+    retryOn: string;
+    noRetry: string;
+    /** {{methodLine}} and {{receiptLine}} of a payment received: {{method}}, {{receiptUrl}}. */
+    method: string;
+    receipt: string;
+    /** {{thresholdLine}} of a charge awaiting approval: the {{threshold}} it is above. */
+    threshold: string;
+  };
   templates: Record<EventType, Record<Audience, { subject: string; text: string }>>;
 }

@@ -71,8 +71,23 @@ function frame(subject: string, text: string, html: string | null, ctx: RenderCo
 function textToHtml(text: string): string {
   return text
     .split(/\n{2,}/)
-    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
+    .map((paragraph) => `<p>${linkify(paragraph).replace(/\n/g, '<br>')}</p>`)
     .join('\n');
+}
+
+// A web address in text, without the punctuation or closing quote that ends the sentence around it.
+const WEB_ADDRESS = /https?:\/\/[^\s<>"'«»]+?(?=[.,;:!?)\]"'»]*(?:\s|$))/g;
+
+/** Escapes text and makes its addresses links: a "Pay now" address must be one click, not a copy and paste. */
+function linkify(text: string): string {
+  let html = '';
+  let from = 0;
+  for (const match of text.matchAll(WEB_ADDRESS)) {
+    const url = escapeHtml(match[0]);
+    html += `${escapeHtml(text.slice(from, match.index))}<a href="${url}">${url}</a>`;
+    from = match.index + match[0].length;
+  }
+  return html + escapeHtml(text.slice(from));
 }
 
 function commonValues(ctx: RenderContext): Record<string, string> {
@@ -109,6 +124,12 @@ function derivedValues(event: RenderableEvent, values: Readonly<Record<string, s
     uptimeLine: () => (known('uptimePercent') ? `\n${fill(known('guaranteePercent') ? pack.desk.uptime : pack.desk.uptimeNoGuarantee, values)}` : ''),
     // Only a credit actually owed is worth a line; none (or zero) says nothing.
     creditLine: () => (isMoney(d.credit) && d.credit.amount > 0 ? `\n${fill(pack.desk.credit, values)}` : ''),
+    chargeLine: () => (d.autoCharge === true ? `\n${fill(known('chargeOn') ? pack.billing.autoChargeOn : pack.billing.autoCharge, values)}` : ''),
+    // A hard decline (a stolen card, a closed account) is never retried, whatever date came with it.
+    retryNote: () => fill(known('nextRetryOn') && d.hardDecline !== true ? pack.billing.retryOn : pack.billing.noRetry, values),
+    methodLine: () => (known('method') ? `\n${fill(pack.billing.method, values)}` : ''),
+    receiptLine: () => (known('receiptUrl') ? `\n${fill(pack.billing.receipt, values)}` : ''),
+    thresholdLine: () => (isMoney(d.threshold) ? `\n${fill(pack.billing.threshold, values)}` : ''),
   };
   return Object.fromEntries(wanted.map((name) => [name, all[name]?.() ?? '']));
 }

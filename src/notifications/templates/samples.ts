@@ -82,9 +82,29 @@ export const SAMPLE_EVENTS: { readonly [T in EventType]: { severity: Severity; d
     severity: 'info',
     data: { clientName: 'Example Ltd', month: '2026-10', uptimePercent: 99.82, guaranteePercent: 99.9, credit: { amount: 4_990, currency: 'EUR' }, url: 'https://upkeep.example/desk/reports/cli_sample/2026-10', pdfUrl: 'https://upkeep.example/api/v1/clients/cli_sample/sla-reports/2026-10.pdf' },
   },
+  'invoice.issued': {
+    severity: 'info',
+    data: { invoiceId: 'inv_sample', invoiceNumber: '2026-0117', clientName: 'Example Ltd', total: { amount: 129_900, currency: 'EUR' }, amountDue: { amount: 129_900, currency: 'EUR' }, dueOn: '2026-12-05', autoCharge: true, chargeOn: '2026-12-01', url: 'https://upkeep.example/invoices/inv_sample', pdfUrl: 'https://upkeep.example/api/v1/invoices/inv_sample/pdf' },
+  },
   'payment.received': {
     severity: 'info',
-    data: { invoiceNumber: '2026-0117', amount: { amount: 129_900, currency: 'EUR' }, paidAt: '2026-11-21T08:15:00.000Z' },
+    data: { invoiceId: 'inv_sample', invoiceNumber: '2026-0117', amount: { amount: 129_900, currency: 'EUR' }, paidAt: '2026-11-21T08:15:00.000Z', method: 'Visa ·· 4242', url: 'https://upkeep.example/invoices/inv_sample', receiptUrl: 'https://upkeep.example/invoices/inv_sample/receipt' },
+  },
+  'payment.failed': {
+    severity: 'medium',
+    data: { invoiceId: 'inv_sample', invoiceNumber: '2026-0117', clientName: 'Example Ltd', amount: { amount: 129_900, currency: 'EUR' }, reason: 'Your card has insufficient funds.', hardDecline: false, attempt: 1, nextRetryOn: '2026-12-03', payUrl: 'https://upkeep.example/invoices/inv_sample/pay', methodsUrl: 'https://upkeep.example/payment-methods' },
+  },
+  'payment.dunning-exhausted': {
+    severity: 'high',
+    data: { invoiceId: 'inv_sample', invoiceNumber: '2026-0117', clientName: 'Example Ltd', amountDue: { amount: 129_900, currency: 'EUR' }, attempts: 4, lastReason: 'Your card has insufficient funds.', assigneeId: 'usr_sample', url: 'https://upkeep.example/invoices/inv_sample' },
+  },
+  'charge.awaiting-approval': {
+    severity: 'medium',
+    data: { invoiceId: 'inv_sample', invoiceNumber: '2026-0117', clientName: 'Example Ltd', amount: { amount: 1_250_000, currency: 'SEK' }, threshold: { amount: 1_000_000, currency: 'SEK' }, chargeOn: '2026-12-01', url: 'https://upkeep.example/invoices/inv_sample' },
+  },
+  'payment-method.expiring': {
+    severity: 'low',
+    data: { clientName: 'Example Ltd', methodLabel: 'Visa ·· 4242', validThrough: '2026-12-31', nextChargeOn: '2027-01-15', methodsUrl: 'https://upkeep.example/payment-methods' },
   },
   'channel.broken': {
     severity: 'high',

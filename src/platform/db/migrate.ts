@@ -12,6 +12,7 @@ import * as renewals from './migrations/0008-renewals.ts';
 import * as desk from './migrations/0009-desk.ts';
 import * as tickets from './migrations/0010-tickets.ts';
 import * as billing from './migrations/0011-billing.ts';
+import * as payments from './migrations/0012-payments.ts';
 
 /**
  * One migration set for both databases. A migration receives the dialect so it can pick
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0009-desk': desk,
   '0010-tickets': tickets,
   '0011-billing': billing,
+  '0012-payments': payments,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -772,6 +772,109 @@ export interface InvoiceLineTable {
   renewal_key: string | null;
 }
 
+// payments (0012)
+export interface BillingGatewayTable {
+  name: string; // stripe | paypal
+  config: string; // JSON: the settings that are not secret
+  sealed_secrets: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface PaymentCustomerTable {
+  client_id: string;
+  gateway: string;
+  customer_ref: string;
+  created_at: string;
+}
+export interface PaymentMethodTable {
+  id: string;
+  client_id: string;
+  gateway: string;
+  method_ref: string;
+  kind: string; // card | paypal | other
+  label: string;
+  exp_month: number | null;
+  exp_year: number | null;
+  is_default: number;
+  created_at: string;
+  updated_at: string;
+  removed_at: string | null;
+}
+export interface MethodSetupTable {
+  id: string;
+  client_id: string;
+  gateway: string;
+  session_ref: string;
+  state: string; // started | finished | failed
+  method_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+export interface ChargeTable {
+  id: string;
+  invoice_id: string;
+  client_id: string;
+  gateway: string;
+  method_id: string;
+  attempt: number;
+  idempotency_key: string;
+  amount: number;
+  currency: string;
+  state: string; // requested | pending | succeeded | declined | failed
+  charge_ref: string | null;
+  decline_kind: string | null;
+  decline_code: string | null;
+  decline_message: string | null;
+  trigger: string; // auto | pay-now | dunning | person
+  requested_by: string | null;
+  requested_at: string;
+  settled_at: string | null;
+}
+export interface AutoChargeTable {
+  invoice_id: string;
+  client_id: string;
+  charge_on: string;
+  amount: number;
+  currency: string;
+  state: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface DunningCaseTable {
+  invoice_id: string;
+  client_id: string;
+  state: string; // active | recovered | exhausted | stopped
+  entered_at: string;
+  next_attempt_at: string | null;
+  failures: number;
+  last_reason: string | null;
+  used_fallback: number;
+  closed_at: string | null;
+}
+export interface GatewayEventTable {
+  gateway: string;
+  event_id: string;
+  type: string;
+  outcome: string;
+  received_at: string;
+}
+export interface CardExpiryRequestTable {
+  method_id: string;
+  valid_through: string;
+  requested_at: string;
+}
+export interface BillingRunTable {
+  id: string;
+  run_on: string;
+  invoices: number;
+  lines: number;
+  started_at: string;
+  finished_at: string | null;
+}
+
 export interface InvoiceCounterTable {
   series: string;
   year: number;
@@ -862,6 +965,17 @@ export interface Schema {
   invoice_lines: InvoiceLineTable;
   invoice_counters: InvoiceCounterTable;
   payments: PaymentTable;
+  // payments (0012)
+  billing_gateways: BillingGatewayTable;
+  payment_customers: PaymentCustomerTable;
+  payment_methods: PaymentMethodTable;
+  method_setups: MethodSetupTable;
+  charges: ChargeTable;
+  auto_charges: AutoChargeTable;
+  dunning_cases: DunningCaseTable;
+  gateway_events: GatewayEventTable;
+  card_expiry_requests: CardExpiryRequestTable;
+  billing_runs: BillingRunTable;
 }
 
 export type Row<T extends keyof Schema> = Selectable<Schema[T]>;

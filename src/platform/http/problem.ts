@@ -59,3 +59,6 @@ export const unauthenticated = (detail = 'Sign in or send a valid API token.') =
 
 export const forbidden = (detail = 'Your role does not allow this.') =>
   new ProblemError(403, 'forbidden', 'Not allowed', detail);
+
+/** A service Upkeep relies on (a payment gateway) failed; the request changed nothing here and can be tried again. */
+export const upstreamFailed = (detail: string) => new ProblemError(502, 'upstream-failed', 'Upstream service failed', detail);

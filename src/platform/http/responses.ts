@@ -38,6 +38,7 @@ const PROBLEM_STATUSES = {
   415: 'The request body has a content type this route does not accept',
   422: 'Understood, but cannot be carried out as it stands',
   429: 'Too many attempts; wait and try again',
+  502: 'A service Upkeep depends on (a payment gateway) did not answer or refused; nothing was changed here',
 } as const;
 export type ProblemStatus = keyof typeof PROBLEM_STATUSES;
 

@@ -45,7 +45,7 @@ describe('routing rules', () => {
 
   it('fall back to owners and admins for high events no rule matches, and to nobody for client-facing types', async () => {
     const high = await publish(t, { type: 'heartbeat.late', severity: 'high', clientId: a.clientB });
-    const payment = await publish(t, { type: 'payment.received', severity: 'critical', clientId: a.clientB });
+    const payment = await publish(t, { type: 'sla.report-ready', severity: 'critical', clientId: a.clientB });
     await runDueJobs(t);
     const told = (await queued(t, { eventId: high })).map((n) => [n.recipient, n.reason]);
     expect(told.sort()).toEqual([[`user:${a.admin.id}`, 'route:default'], [`user:${a.owner.id}`, 'route:default']].sort());
@@ -62,10 +62,10 @@ describe('routing rules', () => {
   });
 
   it('tell a client-portal user only about their own client', async () => {
-    await rule({ name: 'Payments to the client', eventTypes: ['payment.received'], targets: [{ kind: 'user', userId: a.clientUser.id }] });
-    const own = await publish(t, { type: 'payment.received', severity: 'info', clientId: a.clientA });
-    const other = await publish(t, { type: 'payment.received', severity: 'info', clientId: a.clientB });
-    const agency = await publish(t, { type: 'payment.received', severity: 'info' });
+    await rule({ name: 'Reports to the client', eventTypes: ['sla.report-ready'], targets: [{ kind: 'user', userId: a.clientUser.id }] });
+    const own = await publish(t, { type: 'sla.report-ready', severity: 'info', clientId: a.clientA });
+    const other = await publish(t, { type: 'sla.report-ready', severity: 'info', clientId: a.clientB });
+    const agency = await publish(t, { type: 'sla.report-ready', severity: 'info' });
     await runDueJobs(t);
     expect((await queued(t, { eventId: own })).map((n) => n.recipient)).toEqual([`user:${a.clientUser.id}`]);
     expect(await queued(t, { eventId: other })).toEqual([]);

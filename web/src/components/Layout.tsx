@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
+import { canReadBilling } from '../api/billing.ts';
 import { canWrite, isStaff, useSession } from '../api/session.tsx';
 import { LOCALES, useI18n, type Locale } from '../i18n/i18n.tsx';
 
@@ -29,6 +30,7 @@ export function Layout() {
           <NavLink to="/monitors">{t('nav.monitors')}</NavLink>
           <NavLink to="/incidents">{t('nav.incidents')}</NavLink>
           <NavLink to="/desk">{t('nav.desk')}</NavLink>
+          {canReadBilling(user) && <NavLink to="/billing">{t('nav.billing')}</NavLink>}
           {isStaff(user) && <NavLink to="/renewals">{t('nav.renewals')}</NavLink>}
           {isStaff(user) && <NavLink to="/clients">{t('nav.clients')}</NavLink>}
           {isStaff(user) && <NavLink to="/projects">{t('clients.projects')}</NavLink>}

@@ -83,6 +83,10 @@ export const deskReportEn = {
   'desk.report.howMeasured': 'How it is measured',
   'desk.report.uptimeRule': 'Uptime is the share of monitored time a site was up; planned maintenance is left out.',
   'desk.report.generated': 'Generated {at}',
+  'desk.report.creditNote.owed': 'Credit owed for {month}: {amount}',
+  'desk.report.creditNote.issue': 'Issue credit note',
+  'desk.report.creditNote.issuing': 'Issuing…',
+  'desk.report.creditNote.issued': 'Credit note {number} issued for this credit.',
 } as const;
 
 type Messages = Partial<Record<keyof typeof deskReportEn | `${keyof typeof deskReportEn}.${Intl.LDMLPluralRule}`, string>>;
@@ -164,6 +168,10 @@ export const deskReportFr: Messages = {
   'desk.report.howMeasured': 'Méthode de mesure',
   'desk.report.uptimeRule': 'La disponibilité est la part du temps surveillé pendant laquelle un site répondait ; la maintenance planifiée n’est pas comptée.',
   'desk.report.generated': 'Généré le {at}',
+  'desk.report.creditNote.owed': 'Avoir dû pour {month} : {amount}',
+  'desk.report.creditNote.issue': 'Émettre l’avoir',
+  'desk.report.creditNote.issuing': 'Émission…',
+  'desk.report.creditNote.issued': 'Avoir {number} émis pour ce crédit.',
 };
 
 export const deskReportSv: Messages = {
@@ -241,6 +249,10 @@ export const deskReportSv: Messages = {
   'desk.report.howMeasured': 'Så mäts det',
   'desk.report.uptimeRule': 'Tillgänglighet är andelen övervakad tid då en webbplats var uppe; planerat underhåll räknas inte.',
   'desk.report.generated': 'Skapad {at}',
+  'desk.report.creditNote.owed': 'Kredit att ge för {month}: {amount}',
+  'desk.report.creditNote.issue': 'Utfärda kreditfaktura',
+  'desk.report.creditNote.issuing': 'Utfärdar…',
+  'desk.report.creditNote.issued': 'Kreditfaktura {number} utfärdad för krediten.',
 };
 
 export const deskReportNl: Messages = {
@@ -319,6 +331,10 @@ export const deskReportNl: Messages = {
   'desk.report.howMeasured': 'Hoe het gemeten wordt',
   'desk.report.uptimeRule': 'Beschikbaarheid is het deel van de bewaakte tijd dat een site bereikbaar was; gepland onderhoud telt niet mee.',
   'desk.report.generated': 'Gemaakt {at}',
+  'desk.report.creditNote.owed': 'Verschuldigd tegoed voor {month}: {amount}',
+  'desk.report.creditNote.issue': 'Creditnota uitgeven',
+  'desk.report.creditNote.issuing': 'Bezig…',
+  'desk.report.creditNote.issued': 'Creditnota {number} uitgegeven voor dit tegoed.',
 };
 
 export const deskReportDa: Messages = {
@@ -397,6 +413,10 @@ export const deskReportDa: Messages = {
   'desk.report.howMeasured': 'Sådan måles det',
   'desk.report.uptimeRule': 'Oppetid er den del af den overvågede tid, hvor et websted var oppe; planlagt vedligehold tæller ikke med.',
   'desk.report.generated': 'Dannet {at}',
+  'desk.report.creditNote.owed': 'Kredit til gode for {month}: {amount}',
+  'desk.report.creditNote.issue': 'Udsted kreditnota',
+  'desk.report.creditNote.issuing': 'Udsteder…',
+  'desk.report.creditNote.issued': 'Kreditnota {number} udstedt for denne kredit.',
 };
 
 export const deskReportRu: Messages = {
@@ -478,4 +498,8 @@ export const deskReportRu: Messages = {
   'desk.report.howMeasured': 'Как считается',
   'desk.report.uptimeRule': 'Доступность — доля отслеживаемого времени, когда сайт работал; плановое обслуживание не учитывается.',
   'desk.report.generated': 'Сформирован {at}',
+  'desk.report.creditNote.owed': 'Компенсация за {month}: {amount}',
+  'desk.report.creditNote.issue': 'Выставить кредит-ноту',
+  'desk.report.creditNote.issuing': 'Выставляем…',
+  'desk.report.creditNote.issued': 'Кредит-нота {number} выставлена на эту компенсацию.',
 };

@@ -8,9 +8,11 @@ import { taskEn } from './task-messages.ts';
 import { deskEn } from './desk-messages.ts';
 import { deskReportEn } from './desk-report-messages.ts';
 import { deskPlanEn } from './desk-plan-messages.ts';
+import { billingEn } from './billing-messages.ts';
 import { wasteEn } from './waste-messages.ts';
 import { settingsEn } from './settings-messages.ts';
 import { shellEn } from './shell-messages.ts';
+import { paymentEn } from './payment-messages.ts';
 
 /** English: the complete set of strings; other languages fall back to these. */
 export const en = {
@@ -26,7 +28,9 @@ export const en = {
   ...deskEn,
   ...deskReportEn,
   ...deskPlanEn,
+  ...billingEn,
   ...wasteEn,
+  ...paymentEn,
   'app.name': 'Upkeep',
   'nav.dashboard': 'Dashboard',
   'nav.assets': 'Assets',

@@ -8,10 +8,12 @@ import { calendarDa, calendarFr, calendarNl, calendarRu, calendarSv } from './ca
 import { taskDa, taskFr, taskNl, taskRu, taskSv } from './task-messages.ts';
 import { deskDa, deskFr, deskNl, deskRu, deskSv } from './desk-messages.ts';
 import { deskReportDa, deskReportFr, deskReportNl, deskReportRu, deskReportSv } from './desk-report-messages.ts';
+import { billingDa, billingFr, billingNl, billingRu, billingSv } from './billing-messages.ts';
 import { deskPlanDa, deskPlanFr, deskPlanNl, deskPlanRu, deskPlanSv } from './desk-plan-messages.ts';
 import { wasteDa, wasteFr, wasteNl, wasteRu, wasteSv } from './waste-messages.ts';
 import { settingsDa, settingsFr, settingsNl, settingsRu, settingsSv } from './settings-messages.ts';
 import { shellDa, shellFr, shellNl, shellRu, shellSv } from './shell-messages.ts';
+import { paymentDa, paymentFr, paymentNl, paymentRu, paymentSv } from './payment-messages.ts';
 
 /** A catalogue may add plural forms (`key.few`, `key.many`, …) that English does not need. */
 type Messages = Partial<Record<MessageKey | `${MessageKey}.${Intl.LDMLPluralRule}`, string>>;
@@ -32,7 +34,9 @@ export const fr: Messages = {
   ...deskFr,
   ...deskReportFr,
   ...deskPlanFr,
+  ...billingFr,
   ...wasteFr,
+  ...paymentFr,
   'app.name': 'Upkeep',
   'timeline.title': 'Renouvellements des 12 prochains mois',
   'nav.dashboard': 'Tableau de bord', 'nav.assets': 'Services', 'nav.clients': 'Clients', 'nav.signOut': 'Se déconnecter', 'nav.language': 'Langue',
@@ -73,7 +77,9 @@ export const sv: Messages = {
   ...deskSv,
   ...deskReportSv,
   ...deskPlanSv,
+  ...billingSv,
   ...wasteSv,
+  ...paymentSv,
   'app.name': 'Upkeep',
   'timeline.title': 'Förnyelser de kommande 12 månaderna',
   'nav.dashboard': 'Översikt', 'nav.assets': 'Tjänster', 'nav.clients': 'Kunder', 'nav.signOut': 'Logga ut', 'nav.language': 'Språk',
@@ -112,7 +118,9 @@ export const nl: Messages = {
   ...deskNl,
   ...deskReportNl,
   ...deskPlanNl,
+  ...billingNl,
   ...wasteNl,
+  ...paymentNl,
   'app.name': 'Upkeep',
   'timeline.title': 'Verlengingen in de komende 12 maanden',
   'nav.dashboard': 'Dashboard', 'nav.assets': 'Diensten', 'nav.clients': 'Klanten', 'nav.signOut': 'Uitloggen', 'nav.language': 'Taal',
@@ -151,7 +159,9 @@ export const da: Messages = {
   ...deskDa,
   ...deskReportDa,
   ...deskPlanDa,
+  ...billingDa,
   ...wasteDa,
+  ...paymentDa,
   'app.name': 'Upkeep',
   'timeline.title': 'Fornyelser de næste 12 måneder',
   'nav.dashboard': 'Overblik', 'nav.assets': 'Tjenester', 'nav.clients': 'Kunder', 'nav.signOut': 'Log ud', 'nav.language': 'Sprog',
@@ -194,7 +204,9 @@ export const ru: Messages = {
   ...deskRu,
   ...deskReportRu,
   ...deskPlanRu,
+  ...billingRu,
   ...wasteRu,
+  ...paymentRu,
   'app.name': 'Upkeep',
   'timeline.title': 'Продления на 12 месяцев вперёд',
   'nav.dashboard': 'Сводка', 'nav.assets': 'Услуги', 'nav.clients': 'Клиенты', 'nav.signOut': 'Выйти', 'nav.language': 'Язык',

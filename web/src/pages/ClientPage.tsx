@@ -6,10 +6,11 @@ import { canWrite, useSession } from '../api/session.tsx';
 import type { Client, Money, Project } from '../api/types.ts';
 import { Field } from '../components/Field.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { ClientBillingSection } from './billing/profile/ClientBillingSection.tsx';
 
 type ClientDetail = Client & { yearlyCost: Money[]; assetCount: number };
 
-/** One client: what it costs a year, its projects, and a way to add one. */
+/** One client: what it costs a year, its projects (and a way to add one), and how it is invoiced. */
 export function ClientPage() {
   const { id = '' } = useParams();
   const { t, money } = useI18n();
@@ -51,6 +52,7 @@ export function ClientPage() {
           <button type="submit">{t('clients.newProject')}</button>
         </form>
       )}
+      <ClientBillingSection clientId={c.id} currency={c.currency} />
     </section>
   );
 }

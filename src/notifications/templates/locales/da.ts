@@ -24,6 +24,15 @@ export const da: LocalePack = {
     uptimeNoGuarantee: 'Oppetid: {{uptimePercent}}.',
     credit: 'Servicekredit, du har krav på: {{credit}}.',
   },
+  billing: {
+    autoChargeOn: 'Beløbet trækkes automatisk på den gemte betalingsmetode den {{chargeOn}}.',
+    autoCharge: 'Beløbet trækkes automatisk på den gemte betalingsmetode.',
+    retryOn: 'Der gøres et nyt forsøg den {{nextRetryOn}}.',
+    noRetry: 'Der gøres ikke flere automatiske forsøg.',
+    method: 'Betalt med {{method}}.',
+    receipt: 'Kvittering: {{receiptUrl}}',
+    threshold: 'Træk over {{threshold}} skal godkendes.',
+  },
   templates: {
     'incident.opened': {
       staff: { subject: 'Nede: {{monitorName}}', text: '{{monitorName}} ({{target}}) har været nede siden {{startedAt}}.\nÅrsag: {{cause}}' },
@@ -105,9 +114,29 @@ export const da: LocalePack = {
       staff: { subject: 'SLA-rapport for {{month}} er klar: {{clientName}}', text: 'SLA-rapporten for {{clientName}} for {{month}} er klar.{{uptimeLine}}{{creditLine}}\nPDF: {{pdfUrl}}' },
       client: { subject: 'Din servicerapport for {{month}}', text: 'Hej {{recipientName}},\n\nDin servicerapport for {{month}} er klar.{{uptimeLine}}{{creditLine}}\n\nHent den som PDF: {{pdfUrl}}\n\n{{agencyName}}' },
     },
+    'invoice.issued': {
+      staff: { subject: 'Faktura {{invoiceNumber}} udstedt: {{clientName}}', text: 'Faktura {{invoiceNumber}} på {{total}} er udstedt til {{clientName}}; {{amountDue}} skal betales senest {{dueOn}}.{{chargeLine}}\n{{url}}' },
+      client: { subject: 'Faktura {{invoiceNumber}} fra {{agencyName}}', text: 'Hej {{recipientName}},\n\nDin faktura {{invoiceNumber}} på {{total}} er klar; {{amountDue}} skal betales senest {{dueOn}}.{{chargeLine}}\n\nSe og betal den: {{url}}\nPDF: {{pdfUrl}}\n\n{{agencyName}}' },
+    },
     'payment.received': {
-      staff: { subject: 'Betaling modtaget: faktura {{invoiceNumber}}', text: '{{amount}} blev betalt for faktura {{invoiceNumber}} den {{paidAt}}.' },
-      client: { subject: 'Tak for din betaling', text: 'Hej {{recipientName}},\n\nVi har modtaget {{amount}} for faktura {{invoiceNumber}} den {{paidAt}}. Tak.\n\n{{agencyName}}' },
+      staff: { subject: 'Betaling modtaget: faktura {{invoiceNumber}}', text: '{{amount}} blev betalt for faktura {{invoiceNumber}} den {{paidAt}}.{{methodLine}}' },
+      client: { subject: 'Tak for din betaling', text: 'Hej {{recipientName}},\n\nVi har modtaget {{amount}} for faktura {{invoiceNumber}} den {{paidAt}}. Tak.{{methodLine}}{{receiptLine}}\n\n{{agencyName}}' },
+    },
+    'payment.failed': {
+      staff: { subject: 'Betaling mislykkedes: faktura {{invoiceNumber}} ({{clientName}})', text: 'Betalingen på {{amount}} fra {{clientName}} for faktura {{invoiceNumber}} mislykkedes (forsøg {{attempt}}): {{reason}}\n{{retryNote}}' },
+      client: { subject: 'Din betaling af faktura {{invoiceNumber}} gik ikke igennem', text: 'Hej {{recipientName}},\n\nVi kunne ikke trække {{amount}} for faktura {{invoiceNumber}}. Begrundelse: {{reason}}\n{{retryNote}}\n\nBetal nu: {{payUrl}}\nOpdater din betalingsmetode: {{methodsUrl}}\n\n{{agencyName}}' },
+    },
+    'payment.dunning-exhausted': {
+      staff: { subject: 'Stadig ubetalt efter {{attempts}} forsøg: faktura {{invoiceNumber}} ({{clientName}})', text: 'De automatiske betalingsforsøg for faktura {{invoiceNumber}} ({{clientName}}) er slut: {{attempts}} forsøg mislykkedes, og {{amountDue}} mangler stadig at blive betalt. Seneste begrundelse: {{lastReason}}\nKontakt kunden, eller markér fakturaen som uerholdelig: {{url}}' },
+      client: { subject: 'Faktura {{invoiceNumber}} er stadig ubetalt', text: 'Hej {{recipientName}},\n\nVi kunne ikke trække {{amountDue}} for faktura {{invoiceNumber}} og gør ikke flere automatiske forsøg. Du kan betale den her: {{url}}\nKontakt os gerne, hvis noget ikke stemmer.\n\n{{agencyName}}' },
+    },
+    'charge.awaiting-approval': {
+      staff: { subject: 'Godkend et træk på {{amount}}: {{clientName}}', text: 'Et træk på {{amount}} hos {{clientName}} for faktura {{invoiceNumber}} er planlagt til {{chargeOn}} og venter på godkendelse.{{thresholdLine}}\nGodkend eller afvis det: {{url}}' },
+      client: { subject: 'Kommende betaling for faktura {{invoiceNumber}}', text: 'Hej {{recipientName}},\n\nBetalingen på {{amount}} for faktura {{invoiceNumber}}, planlagt til {{chargeOn}}, bliver gennemgået, før beløbet trækkes.\n\n{{agencyName}}' },
+    },
+    'payment-method.expiring': {
+      staff: { subject: 'Betalingsmetoden udløber før næste træk: {{clientName}}', text: '{{methodLabel}} ({{clientName}}) gælder til og med {{validThrough}}; næste træk er den {{nextChargeOn}}.\nBetalingsmetoder: {{methodsUrl}}' },
+      client: { subject: 'Opdater din betalingsmetode {{methodLabel}}', text: 'Hej {{recipientName}},\n\nDin gemte betalingsmetode {{methodLabel}} gælder til og med {{validThrough}}, men din næste betaling er den {{nextChargeOn}}. Opdater den, så betalingen går igennem: {{methodsUrl}}\n\n{{agencyName}}' },
     },
     'channel.broken': {
       staff: { subject: 'Notifikationskanal virker ikke: {{channelName}}', text: 'Beskeder til {{channelName}} kan ikke leveres: {{reason}}\nRet indstillingerne og send en testbesked; indtil da bruges din reservekanal.' },

@@ -24,6 +24,15 @@ export const en: LocalePack = {
     uptimeNoGuarantee: 'Uptime: {{uptimePercent}}.',
     credit: 'Service credit owed to you: {{credit}}.',
   },
+  billing: {
+    autoChargeOn: 'It will be charged automatically to the saved payment method on {{chargeOn}}.',
+    autoCharge: 'It will be charged automatically to the saved payment method.',
+    retryOn: 'It will be tried again on {{nextRetryOn}}.',
+    noRetry: 'It will not be tried again automatically.',
+    method: 'Paid with {{method}}.',
+    receipt: 'Receipt: {{receiptUrl}}',
+    threshold: 'Charges above {{threshold}} wait for approval.',
+  },
   templates: {
     'incident.opened': {
       staff: { subject: 'Down: {{monitorName}}', text: '{{monitorName}} ({{target}}) is down since {{startedAt}}.\nCause: {{cause}}' },
@@ -105,9 +114,29 @@ export const en: LocalePack = {
       staff: { subject: 'SLA report for {{month}} is ready: {{clientName}}', text: 'The SLA report of {{clientName}} for {{month}} is ready.{{uptimeLine}}{{creditLine}}\nPDF: {{pdfUrl}}' },
       client: { subject: 'Your service report for {{month}}', text: 'Hello {{recipientName}},\n\nYour service report for {{month}} is ready.{{uptimeLine}}{{creditLine}}\n\nDownload it as a PDF: {{pdfUrl}}\n\n{{agencyName}}' },
     },
+    'invoice.issued': {
+      staff: { subject: 'Invoice {{invoiceNumber}} issued: {{clientName}}', text: 'Invoice {{invoiceNumber}} of {{total}} was issued to {{clientName}}; {{amountDue}} is due by {{dueOn}}.{{chargeLine}}\n{{url}}' },
+      client: { subject: 'Invoice {{invoiceNumber}} from {{agencyName}}', text: 'Hello {{recipientName}},\n\nYour invoice {{invoiceNumber}} of {{total}} is ready; {{amountDue}} is due by {{dueOn}}.{{chargeLine}}\n\nView and pay it: {{url}}\nPDF: {{pdfUrl}}\n\n{{agencyName}}' },
+    },
     'payment.received': {
-      staff: { subject: 'Payment received: invoice {{invoiceNumber}}', text: '{{amount}} was paid for invoice {{invoiceNumber}} on {{paidAt}}.' },
-      client: { subject: 'Thank you for your payment', text: 'Hello {{recipientName}},\n\nWe received {{amount}} for invoice {{invoiceNumber}} on {{paidAt}}. Thank you.\n\n{{agencyName}}' },
+      staff: { subject: 'Payment received: invoice {{invoiceNumber}}', text: '{{amount}} was paid for invoice {{invoiceNumber}} on {{paidAt}}.{{methodLine}}' },
+      client: { subject: 'Thank you for your payment', text: 'Hello {{recipientName}},\n\nWe received {{amount}} for invoice {{invoiceNumber}} on {{paidAt}}. Thank you.{{methodLine}}{{receiptLine}}\n\n{{agencyName}}' },
+    },
+    'payment.failed': {
+      staff: { subject: 'Payment failed: invoice {{invoiceNumber}} ({{clientName}})', text: 'The payment of {{amount}} by {{clientName}} for invoice {{invoiceNumber}} failed (attempt {{attempt}}): {{reason}}\n{{retryNote}}' },
+      client: { subject: 'Your payment for invoice {{invoiceNumber}} did not go through', text: 'Hello {{recipientName}},\n\nWe could not collect {{amount}} for invoice {{invoiceNumber}}. The reason given: {{reason}}\n{{retryNote}}\n\nPay now: {{payUrl}}\nUpdate your payment method: {{methodsUrl}}\n\n{{agencyName}}' },
+    },
+    'payment.dunning-exhausted': {
+      staff: { subject: 'Still unpaid after {{attempts}} attempts: invoice {{invoiceNumber}} ({{clientName}})', text: 'The automatic payment attempts for invoice {{invoiceNumber}} ({{clientName}}) have ended: {{attempts}} attempts failed and {{amountDue}} is still due. Last reason: {{lastReason}}\nContact the client, or mark the invoice uncollectible: {{url}}' },
+      client: { subject: 'Invoice {{invoiceNumber}} is still unpaid', text: 'Hello {{recipientName}},\n\nWe could not collect {{amountDue}} for invoice {{invoiceNumber}} and will not try again automatically. You can pay it here: {{url}}\nIf something is wrong, please get in touch with us.\n\n{{agencyName}}' },
+    },
+    'charge.awaiting-approval': {
+      staff: { subject: 'Approve a charge of {{amount}}: {{clientName}}', text: 'A charge of {{amount}} to {{clientName}} for invoice {{invoiceNumber}} is planned for {{chargeOn}} and waits for approval.{{thresholdLine}}\nApprove or decline it: {{url}}' },
+      client: { subject: 'Upcoming payment for invoice {{invoiceNumber}}', text: 'Hello {{recipientName}},\n\nThe payment of {{amount}} for invoice {{invoiceNumber}}, planned for {{chargeOn}}, is being reviewed before it is charged.\n\n{{agencyName}}' },
+    },
+    'payment-method.expiring': {
+      staff: { subject: 'Payment method expires before the next charge: {{clientName}}', text: '{{methodLabel}} of {{clientName}} is valid through {{validThrough}}; the next charge is on {{nextChargeOn}}.\nPayment methods: {{methodsUrl}}' },
+      client: { subject: 'Please update your payment method {{methodLabel}}', text: 'Hello {{recipientName}},\n\nYour saved payment method {{methodLabel}} is valid through {{validThrough}}, but your next payment is due on {{nextChargeOn}}. Please update it so that the payment goes through: {{methodsUrl}}\n\n{{agencyName}}' },
     },
     'channel.broken': {
       staff: { subject: 'Notification channel broken: {{channelName}}', text: 'Messages to {{channelName}} cannot be delivered: {{reason}}\nFix its settings and send a test message; until then your fallback channel is used.' },

@@ -24,6 +24,15 @@ export const fr: LocalePack = {
     uptimeNoGuarantee: 'Disponibilité : {{uptimePercent}}.',
     credit: 'Avoir de service qui vous est dû : {{credit}}.',
   },
+  billing: {
+    autoChargeOn: 'Elle sera prélevée automatiquement sur le moyen de paiement enregistré le {{chargeOn}}.',
+    autoCharge: 'Elle sera prélevée automatiquement sur le moyen de paiement enregistré.',
+    retryOn: 'Une nouvelle tentative aura lieu le {{nextRetryOn}}.',
+    noRetry: 'Aucune nouvelle tentative automatique n’aura lieu.',
+    method: 'Payé avec {{method}}.',
+    receipt: 'Reçu : {{receiptUrl}}',
+    threshold: 'Les prélèvements au-delà de {{threshold}} doivent être approuvés.',
+  },
   templates: {
     'incident.opened': {
       staff: { subject: 'Hors service : {{monitorName}}', text: '{{monitorName}} ({{target}}) est hors service depuis {{startedAt}}.\nCause : {{cause}}' },
@@ -105,9 +114,29 @@ export const fr: LocalePack = {
       staff: { subject: 'Rapport SLA de {{month}} prêt : {{clientName}}', text: 'Le rapport SLA de {{clientName}} pour {{month}} est prêt.{{uptimeLine}}{{creditLine}}\nPDF : {{pdfUrl}}' },
       client: { subject: 'Votre rapport de service de {{month}}', text: 'Bonjour {{recipientName}},\n\nVotre rapport de service pour {{month}} est prêt.{{uptimeLine}}{{creditLine}}\n\nTéléchargez-le en PDF : {{pdfUrl}}\n\n{{agencyName}}' },
     },
+    'invoice.issued': {
+      staff: { subject: 'Facture {{invoiceNumber}} émise : {{clientName}}', text: 'La facture {{invoiceNumber}} de {{total}} a été émise pour {{clientName}} ; {{amountDue}} est à payer au plus tard le {{dueOn}}.{{chargeLine}}\n{{url}}' },
+      client: { subject: 'Facture {{invoiceNumber}} de {{agencyName}}', text: 'Bonjour {{recipientName}},\n\nVotre facture {{invoiceNumber}} de {{total}} est disponible ; {{amountDue}} est à payer au plus tard le {{dueOn}}.{{chargeLine}}\n\nLa consulter et la payer : {{url}}\nPDF : {{pdfUrl}}\n\n{{agencyName}}' },
+    },
     'payment.received': {
-      staff: { subject: 'Paiement reçu : facture {{invoiceNumber}}', text: '{{amount}} a été payé pour la facture {{invoiceNumber}} le {{paidAt}}.' },
-      client: { subject: 'Merci pour votre paiement', text: 'Bonjour {{recipientName}},\n\nNous avons reçu {{amount}} pour la facture {{invoiceNumber}} le {{paidAt}}. Merci.\n\n{{agencyName}}' },
+      staff: { subject: 'Paiement reçu : facture {{invoiceNumber}}', text: '{{amount}} a été payé pour la facture {{invoiceNumber}} le {{paidAt}}.{{methodLine}}' },
+      client: { subject: 'Merci pour votre paiement', text: 'Bonjour {{recipientName}},\n\nNous avons reçu {{amount}} pour la facture {{invoiceNumber}} le {{paidAt}}. Merci.{{methodLine}}{{receiptLine}}\n\n{{agencyName}}' },
+    },
+    'payment.failed': {
+      staff: { subject: 'Échec du paiement : facture {{invoiceNumber}} ({{clientName}})', text: 'Le paiement de {{amount}} par {{clientName}} pour la facture {{invoiceNumber}} a échoué (tentative {{attempt}}) : {{reason}}\n{{retryNote}}' },
+      client: { subject: 'Votre paiement de la facture {{invoiceNumber}} n’a pas abouti', text: 'Bonjour {{recipientName}},\n\nNous n’avons pas pu encaisser {{amount}} pour la facture {{invoiceNumber}}. Motif indiqué : {{reason}}\n{{retryNote}}\n\nPayer maintenant : {{payUrl}}\nMettre à jour votre moyen de paiement : {{methodsUrl}}\n\n{{agencyName}}' },
+    },
+    'payment.dunning-exhausted': {
+      staff: { subject: 'Toujours impayée après {{attempts}} tentatives : facture {{invoiceNumber}} ({{clientName}})', text: 'Les tentatives de paiement automatiques de la facture {{invoiceNumber}} ({{clientName}}) sont terminées : {{attempts}} tentatives ont échoué et {{amountDue}} reste dû. Dernier motif : {{lastReason}}\nContactez le client ou classez la facture comme irrécouvrable : {{url}}' },
+      client: { subject: 'La facture {{invoiceNumber}} est toujours impayée', text: 'Bonjour {{recipientName}},\n\nNous n’avons pas pu encaisser {{amountDue}} pour la facture {{invoiceNumber}} et ne ferons plus de tentative automatique. Vous pouvez la payer ici : {{url}}\nEn cas de problème, n’hésitez pas à nous contacter.\n\n{{agencyName}}' },
+    },
+    'charge.awaiting-approval': {
+      staff: { subject: 'Prélèvement de {{amount}} à approuver : {{clientName}}', text: 'Un prélèvement de {{amount}} auprès de {{clientName}} pour la facture {{invoiceNumber}} est prévu le {{chargeOn}} et attend une approbation.{{thresholdLine}}\nL’approuver ou le refuser : {{url}}' },
+      client: { subject: 'Paiement à venir pour la facture {{invoiceNumber}}', text: 'Bonjour {{recipientName}},\n\nLe paiement de {{amount}} pour la facture {{invoiceNumber}}, prévu le {{chargeOn}}, est en cours de vérification avant d’être prélevé.\n\n{{agencyName}}' },
+    },
+    'payment-method.expiring': {
+      staff: { subject: 'Moyen de paiement expirant avant le prochain prélèvement : {{clientName}}', text: '{{methodLabel}} de {{clientName}} est valable jusqu’au {{validThrough}} ; le prochain prélèvement a lieu le {{nextChargeOn}}.\nMoyens de paiement : {{methodsUrl}}' },
+      client: { subject: 'Merci de mettre à jour votre moyen de paiement {{methodLabel}}', text: 'Bonjour {{recipientName}},\n\nVotre moyen de paiement enregistré {{methodLabel}} est valable jusqu’au {{validThrough}}, mais votre prochain paiement a lieu le {{nextChargeOn}}. Merci de le mettre à jour pour que le paiement aboutisse : {{methodsUrl}}\n\n{{agencyName}}' },
     },
     'channel.broken': {
       staff: { subject: 'Canal de notification hors d’usage : {{channelName}}', text: 'Les messages vers {{channelName}} ne peuvent pas être remis : {{reason}}\nCorrigez ses réglages et envoyez un message de test ; en attendant, votre canal de secours est utilisé.' },

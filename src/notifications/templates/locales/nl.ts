@@ -24,6 +24,15 @@ export const nl: LocalePack = {
     uptimeNoGuarantee: 'Beschikbaarheid: {{uptimePercent}}.',
     credit: 'Servicecredit waar u recht op heeft: {{credit}}.',
   },
+  billing: {
+    autoChargeOn: 'Het bedrag wordt op {{chargeOn}} automatisch afgeschreven via de opgeslagen betaalmethode.',
+    autoCharge: 'Het bedrag wordt automatisch afgeschreven via de opgeslagen betaalmethode.',
+    retryOn: 'Op {{nextRetryOn}} volgt een nieuwe poging.',
+    noRetry: 'Er volgt geen nieuwe automatische poging.',
+    method: 'Betaald met {{method}}.',
+    receipt: 'Betaalbewijs: {{receiptUrl}}',
+    threshold: 'Afschrijvingen boven {{threshold}} wachten op goedkeuring.',
+  },
   templates: {
     'incident.opened': {
       staff: { subject: 'Onbereikbaar: {{monitorName}}', text: '{{monitorName}} ({{target}}) is onbereikbaar sinds {{startedAt}}.\nOorzaak: {{cause}}' },
@@ -105,9 +114,29 @@ export const nl: LocalePack = {
       staff: { subject: 'SLA-rapport van {{month}} klaar: {{clientName}}', text: 'Het SLA-rapport van {{clientName}} over {{month}} is klaar.{{uptimeLine}}{{creditLine}}\nPDF: {{pdfUrl}}' },
       client: { subject: 'Uw servicerapport over {{month}}', text: 'Hallo {{recipientName}},\n\nUw servicerapport over {{month}} is klaar.{{uptimeLine}}{{creditLine}}\n\nDownload het als pdf: {{pdfUrl}}\n\n{{agencyName}}' },
     },
+    'invoice.issued': {
+      staff: { subject: 'Factuur {{invoiceNumber}} verstuurd: {{clientName}}', text: 'Factuur {{invoiceNumber}} van {{total}} is verstuurd aan {{clientName}}; {{amountDue}} moet uiterlijk {{dueOn}} betaald zijn.{{chargeLine}}\n{{url}}' },
+      client: { subject: 'Factuur {{invoiceNumber}} van {{agencyName}}', text: 'Hallo {{recipientName}},\n\nUw factuur {{invoiceNumber}} van {{total}} staat klaar; {{amountDue}} moet uiterlijk {{dueOn}} betaald zijn.{{chargeLine}}\n\nBekijken en betalen: {{url}}\nPdf: {{pdfUrl}}\n\n{{agencyName}}' },
+    },
     'payment.received': {
-      staff: { subject: 'Betaling ontvangen: factuur {{invoiceNumber}}', text: '{{amount}} is betaald voor factuur {{invoiceNumber}} op {{paidAt}}.' },
-      client: { subject: 'Bedankt voor uw betaling', text: 'Hallo {{recipientName}},\n\nWe hebben {{amount}} ontvangen voor factuur {{invoiceNumber}} op {{paidAt}}. Hartelijk dank.\n\n{{agencyName}}' },
+      staff: { subject: 'Betaling ontvangen: factuur {{invoiceNumber}}', text: '{{amount}} is betaald voor factuur {{invoiceNumber}} op {{paidAt}}.{{methodLine}}' },
+      client: { subject: 'Bedankt voor uw betaling', text: 'Hallo {{recipientName}},\n\nWe hebben {{amount}} ontvangen voor factuur {{invoiceNumber}} op {{paidAt}}. Hartelijk dank.{{methodLine}}{{receiptLine}}\n\n{{agencyName}}' },
+    },
+    'payment.failed': {
+      staff: { subject: 'Betaling mislukt: factuur {{invoiceNumber}} ({{clientName}})', text: 'De betaling van {{amount}} door {{clientName}} voor factuur {{invoiceNumber}} is mislukt (poging {{attempt}}): {{reason}}\n{{retryNote}}' },
+      client: { subject: 'Uw betaling voor factuur {{invoiceNumber}} is niet gelukt', text: 'Hallo {{recipientName}},\n\nWe konden {{amount}} voor factuur {{invoiceNumber}} niet afschrijven. Opgegeven reden: {{reason}}\n{{retryNote}}\n\nNu betalen: {{payUrl}}\nUw betaalmethode bijwerken: {{methodsUrl}}\n\n{{agencyName}}' },
+    },
+    'payment.dunning-exhausted': {
+      staff: { subject: 'Nog steeds onbetaald na {{attempts}} pogingen: factuur {{invoiceNumber}} ({{clientName}})', text: 'De automatische betaalpogingen voor factuur {{invoiceNumber}} ({{clientName}}) zijn gestopt: {{attempts}} pogingen zijn mislukt en er staat nog {{amountDue}} open. Laatste reden: {{lastReason}}\nNeem contact op met de klant of markeer de factuur als oninbaar: {{url}}' },
+      client: { subject: 'Factuur {{invoiceNumber}} is nog steeds onbetaald', text: 'Hallo {{recipientName}},\n\nWe konden {{amountDue}} voor factuur {{invoiceNumber}} niet afschrijven en doen geen nieuwe automatische poging meer. U kunt hier betalen: {{url}}\nKlopt er iets niet, neem dan contact met ons op.\n\n{{agencyName}}' },
+    },
+    'charge.awaiting-approval': {
+      staff: { subject: 'Afschrijving van {{amount}} goedkeuren: {{clientName}}', text: 'Een afschrijving van {{amount}} bij {{clientName}} voor factuur {{invoiceNumber}} staat gepland op {{chargeOn}} en wacht op goedkeuring.{{thresholdLine}}\nGoedkeuren of weigeren: {{url}}' },
+      client: { subject: 'Komende betaling voor factuur {{invoiceNumber}}', text: 'Hallo {{recipientName}},\n\nDe betaling van {{amount}} voor factuur {{invoiceNumber}}, gepland op {{chargeOn}}, wordt gecontroleerd voordat het bedrag wordt afgeschreven.\n\n{{agencyName}}' },
+    },
+    'payment-method.expiring': {
+      staff: { subject: 'Betaalmethode verloopt voor de volgende afschrijving: {{clientName}}', text: '{{methodLabel}} van {{clientName}} is geldig tot en met {{validThrough}}; de volgende afschrijving is op {{nextChargeOn}}.\nBetaalmethoden: {{methodsUrl}}' },
+      client: { subject: 'Werk uw betaalmethode {{methodLabel}} bij', text: 'Hallo {{recipientName}},\n\nUw opgeslagen betaalmethode {{methodLabel}} is geldig tot en met {{validThrough}}, maar uw volgende betaling is op {{nextChargeOn}}. Werk deze bij zodat de betaling lukt: {{methodsUrl}}\n\n{{agencyName}}' },
     },
     'channel.broken': {
       staff: { subject: 'Meldingskanaal werkt niet: {{channelName}}', text: 'Berichten naar {{channelName}} kunnen niet worden afgeleverd: {{reason}}\nPas de instellingen aan en stuur een testbericht; tot dan wordt uw reservekanaal gebruikt.' },

@@ -24,6 +24,15 @@ export const ru: LocalePack = {
     uptimeNoGuarantee: 'Доступность: {{uptimePercent}}.',
     credit: 'Вам причитается компенсация: {{credit}}.',
   },
+  billing: {
+    autoChargeOn: 'Сумма будет автоматически списана с сохранённого способа оплаты {{chargeOn}}',
+    autoCharge: 'Сумма будет автоматически списана с сохранённого способа оплаты.',
+    retryOn: 'Следующая попытка — {{nextRetryOn}}',
+    noRetry: 'Автоматических попыток больше не будет.',
+    method: 'Способ оплаты: {{method}}.',
+    receipt: 'Квитанция: {{receiptUrl}}',
+    threshold: 'Списания свыше {{threshold}} требуют одобрения.',
+  },
   templates: {
     'incident.opened': {
       staff: { subject: 'Недоступен: {{monitorName}}', text: '{{monitorName}} ({{target}}) недоступен с {{startedAt}}.\nПричина: {{cause}}' },
@@ -105,9 +114,29 @@ export const ru: LocalePack = {
       staff: { subject: 'Отчёт SLA за {{month}} готов: {{clientName}}', text: 'Отчёт SLA для {{clientName}} за {{month}} готов.{{uptimeLine}}{{creditLine}}\nPDF: {{pdfUrl}}' },
       client: { subject: 'Ваш отчёт об обслуживании за {{month}}', text: 'Здравствуйте, {{recipientName}}!\n\nВаш отчёт об обслуживании за {{month}} готов.{{uptimeLine}}{{creditLine}}\n\nСкачать в PDF: {{pdfUrl}}\n\n{{agencyName}}' },
     },
+    'invoice.issued': {
+      staff: { subject: 'Выставлен счёт {{invoiceNumber}}: {{clientName}}', text: 'Клиенту {{clientName}} выставлен счёт {{invoiceNumber}} на {{total}}; к оплате {{amountDue}} до {{dueOn}}{{chargeLine}}\n{{url}}' },
+      client: { subject: 'Счёт {{invoiceNumber}} от {{agencyName}}', text: 'Здравствуйте, {{recipientName}}!\n\nВаш счёт {{invoiceNumber}} на {{total}} готов; {{amountDue}} нужно оплатить до {{dueOn}}{{chargeLine}}\n\nПосмотреть и оплатить: {{url}}\nPDF: {{pdfUrl}}\n\n{{agencyName}}' },
+    },
     'payment.received': {
-      staff: { subject: 'Платёж получен: счёт {{invoiceNumber}}', text: 'По счёту {{invoiceNumber}} оплачено {{amount}} ({{paidAt}}).' },
-      client: { subject: 'Спасибо за оплату', text: 'Здравствуйте, {{recipientName}}!\n\nМы получили {{amount}} по счёту {{invoiceNumber}} ({{paidAt}}). Спасибо!\n\n{{agencyName}}' },
+      staff: { subject: 'Платёж получен: счёт {{invoiceNumber}}', text: 'По счёту {{invoiceNumber}} оплачено {{amount}} ({{paidAt}}).{{methodLine}}' },
+      client: { subject: 'Спасибо за оплату', text: 'Здравствуйте, {{recipientName}}!\n\nМы получили {{amount}} по счёту {{invoiceNumber}} ({{paidAt}}). Спасибо!{{methodLine}}{{receiptLine}}\n\n{{agencyName}}' },
+    },
+    'payment.failed': {
+      staff: { subject: 'Платёж не прошёл: счёт {{invoiceNumber}} ({{clientName}})', text: 'Платёж на {{amount}} по счёту {{invoiceNumber}} ({{clientName}}) не прошёл (попытка {{attempt}}): {{reason}}\n{{retryNote}}' },
+      client: { subject: 'Оплата счёта {{invoiceNumber}} не прошла', text: 'Здравствуйте, {{recipientName}}!\n\nНам не удалось списать {{amount}} по счёту {{invoiceNumber}}. Причина: {{reason}}\n{{retryNote}}\n\nОплатить сейчас: {{payUrl}}\nОбновить способ оплаты: {{methodsUrl}}\n\n{{agencyName}}' },
+    },
+    'payment.dunning-exhausted': {
+      staff: { subject: 'Попытки оплаты исчерпаны: счёт {{invoiceNumber}} ({{clientName}})', text: 'Автоматические попытки оплаты счёта {{invoiceNumber}} ({{clientName}}) закончились (неудачных попыток: {{attempts}}), к оплате остаётся {{amountDue}}. Последняя причина: {{lastReason}}\nСвяжитесь с клиентом или отметьте счёт как безнадёжный: {{url}}' },
+      client: { subject: 'Счёт {{invoiceNumber}} всё ещё не оплачен', text: 'Здравствуйте, {{recipientName}}!\n\nНам не удалось списать {{amountDue}} по счёту {{invoiceNumber}}, и автоматических попыток больше не будет. Оплатить счёт можно здесь: {{url}}\nЕсли что-то не так, пожалуйста, свяжитесь с нами.\n\n{{agencyName}}' },
+    },
+    'charge.awaiting-approval': {
+      staff: { subject: 'Одобрите списание {{amount}}: {{clientName}}', text: 'Списание {{amount}} у {{clientName}} по счёту {{invoiceNumber}} запланировано на {{chargeOn}} и ждёт одобрения.{{thresholdLine}}\nОдобрить или отклонить: {{url}}' },
+      client: { subject: 'Предстоящий платёж по счёту {{invoiceNumber}}', text: 'Здравствуйте, {{recipientName}}!\n\nПлатёж на {{amount}} по счёту {{invoiceNumber}}, запланированный на {{chargeOn}}, проходит проверку перед списанием.\n\n{{agencyName}}' },
+    },
+    'payment-method.expiring': {
+      staff: { subject: 'Способ оплаты истекает до следующего списания: {{clientName}}', text: '{{methodLabel}} ({{clientName}}) действует до {{validThrough}} включительно; следующее списание — {{nextChargeOn}}\nСпособы оплаты: {{methodsUrl}}' },
+      client: { subject: 'Пожалуйста, обновите способ оплаты {{methodLabel}}', text: 'Здравствуйте, {{recipientName}}!\n\nВаш сохранённый способ оплаты {{methodLabel}} действует до {{validThrough}} включительно, а следующий платёж — {{nextChargeOn}}, поэтому, пожалуйста, обновите его, чтобы платёж прошёл: {{methodsUrl}}\n\n{{agencyName}}' },
     },
     'channel.broken': {
       staff: { subject: 'Канал уведомлений не работает: {{channelName}}', text: 'Сообщения в {{channelName}} не доставляются: {{reason}}\nИсправьте настройки и отправьте тестовое сообщение; до тех пор используется резервный канал.' },

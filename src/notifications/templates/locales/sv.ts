@@ -24,6 +24,15 @@ export const sv: LocalePack = {
     uptimeNoGuarantee: 'Tillgänglighet: {{uptimePercent}}.',
     credit: 'Servicekredit som du har rätt till: {{credit}}.',
   },
+  billing: {
+    autoChargeOn: 'Den dras automatiskt från det sparade betalningssättet den {{chargeOn}}.',
+    autoCharge: 'Den dras automatiskt från det sparade betalningssättet.',
+    retryOn: 'Ett nytt försök görs den {{nextRetryOn}}.',
+    noRetry: 'Inga fler automatiska försök görs.',
+    method: 'Betalt med {{method}}.',
+    receipt: 'Kvitto: {{receiptUrl}}',
+    threshold: 'Debiteringar över {{threshold}} kräver godkännande.',
+  },
   templates: {
     'incident.opened': {
       staff: { subject: 'Nere: {{monitorName}}', text: '{{monitorName}} ({{target}}) är nere sedan {{startedAt}}.\nOrsak: {{cause}}' },
@@ -105,9 +114,29 @@ export const sv: LocalePack = {
       staff: { subject: 'SLA-rapporten för {{month}} är klar: {{clientName}}', text: 'SLA-rapporten för {{clientName}} för {{month}} är klar.{{uptimeLine}}{{creditLine}}\nPDF: {{pdfUrl}}' },
       client: { subject: 'Din servicerapport för {{month}}', text: 'Hej {{recipientName}},\n\nDin servicerapport för {{month}} är klar.{{uptimeLine}}{{creditLine}}\n\nLadda ner den som PDF: {{pdfUrl}}\n\n{{agencyName}}' },
     },
+    'invoice.issued': {
+      staff: { subject: 'Faktura {{invoiceNumber}} utfärdad: {{clientName}}', text: 'Faktura {{invoiceNumber}} på {{total}} har utfärdats till {{clientName}}; {{amountDue}} ska betalas senast {{dueOn}}.{{chargeLine}}\n{{url}}' },
+      client: { subject: 'Faktura {{invoiceNumber}} från {{agencyName}}', text: 'Hej {{recipientName}},\n\nDin faktura {{invoiceNumber}} på {{total}} är klar; {{amountDue}} ska betalas senast {{dueOn}}.{{chargeLine}}\n\nVisa och betala den: {{url}}\nPDF: {{pdfUrl}}\n\n{{agencyName}}' },
+    },
     'payment.received': {
-      staff: { subject: 'Betalning mottagen: faktura {{invoiceNumber}}', text: '{{amount}} betalades för faktura {{invoiceNumber}} den {{paidAt}}.' },
-      client: { subject: 'Tack för din betalning', text: 'Hej {{recipientName}},\n\nVi har tagit emot {{amount}} för faktura {{invoiceNumber}} den {{paidAt}}. Tack!\n\n{{agencyName}}' },
+      staff: { subject: 'Betalning mottagen: faktura {{invoiceNumber}}', text: '{{amount}} betalades för faktura {{invoiceNumber}} den {{paidAt}}.{{methodLine}}' },
+      client: { subject: 'Tack för din betalning', text: 'Hej {{recipientName}},\n\nVi har tagit emot {{amount}} för faktura {{invoiceNumber}} den {{paidAt}}. Tack!{{methodLine}}{{receiptLine}}\n\n{{agencyName}}' },
+    },
+    'payment.failed': {
+      staff: { subject: 'Betalning misslyckades: faktura {{invoiceNumber}} ({{clientName}})', text: 'Betalningen på {{amount}} från {{clientName}} för faktura {{invoiceNumber}} misslyckades (försök {{attempt}}): {{reason}}\n{{retryNote}}' },
+      client: { subject: 'Din betalning för faktura {{invoiceNumber}} gick inte igenom', text: 'Hej {{recipientName}},\n\nVi kunde inte dra {{amount}} för faktura {{invoiceNumber}}. Orsak: {{reason}}\n{{retryNote}}\n\nBetala nu: {{payUrl}}\nUppdatera ditt betalningssätt: {{methodsUrl}}\n\n{{agencyName}}' },
+    },
+    'payment.dunning-exhausted': {
+      staff: { subject: 'Fortfarande obetald efter {{attempts}} försök: faktura {{invoiceNumber}} ({{clientName}})', text: 'De automatiska betalningsförsöken för faktura {{invoiceNumber}} ({{clientName}}) är slut: {{attempts}} försök misslyckades och {{amountDue}} återstår att betala. Senaste orsak: {{lastReason}}\nKontakta kunden eller markera fakturan som kundförlust: {{url}}' },
+      client: { subject: 'Faktura {{invoiceNumber}} är fortfarande obetald', text: 'Hej {{recipientName}},\n\nVi kunde inte dra {{amountDue}} för faktura {{invoiceNumber}} och gör inga fler automatiska försök. Du kan betala den här: {{url}}\nHör gärna av dig om något inte stämmer.\n\n{{agencyName}}' },
+    },
+    'charge.awaiting-approval': {
+      staff: { subject: 'Godkänn en debitering på {{amount}}: {{clientName}}', text: 'En debitering på {{amount}} hos {{clientName}} för faktura {{invoiceNumber}} är planerad till den {{chargeOn}} och väntar på godkännande.{{thresholdLine}}\nGodkänn eller avslå den: {{url}}' },
+      client: { subject: 'Kommande betalning för faktura {{invoiceNumber}}', text: 'Hej {{recipientName}},\n\nBetalningen på {{amount}} för faktura {{invoiceNumber}}, planerad till den {{chargeOn}}, granskas innan den dras.\n\n{{agencyName}}' },
+    },
+    'payment-method.expiring': {
+      staff: { subject: 'Betalningssättet går ut före nästa debitering: {{clientName}}', text: '{{methodLabel}} ({{clientName}}) gäller till och med {{validThrough}}; nästa debitering är den {{nextChargeOn}}.\nBetalningssätt: {{methodsUrl}}' },
+      client: { subject: 'Uppdatera ditt betalningssätt {{methodLabel}}', text: 'Hej {{recipientName}},\n\nDitt sparade betalningssätt {{methodLabel}} gäller till och med {{validThrough}}, men nästa betalning sker den {{nextChargeOn}}. Uppdatera det så att betalningen går igenom: {{methodsUrl}}\n\n{{agencyName}}' },
     },
     'channel.broken': {
       staff: { subject: 'Aviseringskanal trasig: {{channelName}}', text: 'Meddelanden till {{channelName}} kan inte levereras: {{reason}}\nRätta inställningarna och skicka ett testmeddelande; till dess används din reservkanal.' },

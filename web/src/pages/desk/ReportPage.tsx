@@ -1,6 +1,8 @@
 import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/client.ts';
 import { isStaff, useSession } from '../../api/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { canReadBilling, canWriteBilling, useIssueSlaCredit, useSlaCreditNote } from './api.ts';
 import { useInstant } from './tickets/clock.tsx';
 import { reportFileUrl, useClientMonths, useMonthlyReport, type MonthlyReport } from './reports/api.ts';
 import { useMonthName } from './reports/format.ts';
@@ -64,6 +66,7 @@ function ReportView({ report }: { report: MonthlyReport }) {
       </div>
       <MonthSteps clientId={report.client.id} month={report.month} />
       {!report.complete && <p className="desk-report-banner" role="status">{t('desk.report.soFarBanner', { month: name })}</p>}
+      <CreditNoteAction report={report} monthName={name} />
       <SummaryCards report={report} />
       <h2>{t('desk.report.daily')}</h2>
       {report.uptime.sites.length === 0 && <p className="empty">{t('desk.report.noSites')}</p>}
@@ -86,5 +89,33 @@ function ReportView({ report }: { report: MonthlyReport }) {
         <p className="muted">{t('desk.report.generated', { at: instant(report.generatedAt) })}</p>
       </div>
     </>
+  );
+}
+
+/**
+ * The credit owed as a credit note in billing: once the month is over, an owner or admin issues it
+ * (once per month; the server refuses a second); afterwards, or when it was issued before, the
+ * page shows its number to staff who read invoices.
+ */
+function CreditNoteAction({ report, monthName }: { report: MonthlyReport; monthName: string }) {
+  const { t, money } = useI18n();
+  const { user } = useSession();
+  const credit = report.credit?.amount ?? null;
+  const owed = report.complete && credit !== null && credit.amount > 0;
+  const issued = useSlaCreditNote(report.client.id, report.month, owed && canReadBilling(user));
+  const issue = useIssueSlaCredit(report.client.id, report.month);
+  if (!owed || !canReadBilling(user) || issued.isPending) return null;
+  const number = issue.data?.number ?? issued.data?.creditNote.number;
+  if (number) return <p className="inline-form" role="status" data-testid="report-credit-note">{t('desk.report.creditNote.issued', { number })}</p>;
+  if (!canWriteBilling(user)) return null;
+  const error = issue.error instanceof ApiError ? (issue.error.problem.errors?.[0]?.message ?? issue.error.message) : issue.error?.message;
+  return (
+    <div className="inline-form" data-testid="report-credit-note">
+      <span>{t('desk.report.creditNote.owed', { month: monthName, amount: money(credit.amount, credit.currency) })}</span>
+      <button type="button" disabled={issue.isPending} onClick={() => issue.mutate()}>
+        {t(issue.isPending ? 'desk.report.creditNote.issuing' : 'desk.report.creditNote.issue')}
+      </button>
+      {error && <p className="alert" role="alert">{error}</p>}
+    </div>
   );
 }

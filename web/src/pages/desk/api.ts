@@ -1,6 +1,9 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { everyOf } from '../../api/lists.ts';
 import { api, query, type Page } from '../../api/client.ts';
+import type { User } from '../../api/types.ts';
+import type { InvoiceDocument } from '../../../../src/billing/invoice.types.ts';
+import type { SlaCreditView } from '../../../../src/billing/sla-credits.service.ts';
 import type { WorkingWindow as Window } from '../../../../src/desk/calendar.model.ts';
 import type { Severity, SlaTarget as Target } from '../../../../src/desk/plan.model.ts';
 import type { TargetView as TargetText } from '../../../../src/desk/plan-view.model.ts';
@@ -52,3 +55,30 @@ export const useClientSla = (clientId: string | null | undefined) =>
 
 /** Active staff, who can be assigned tickets (the same people as renewal tasks). Staff only. */
 export const useStaff = (enabled: boolean) => useQuery({ queryKey: ['tasks', 'assignees'], enabled, queryFn: () => api<{ items: Person[] }>('GET', '/tasks/assignees') });
+
+// SLA credits: the credit a monthly report says is owed, issued as a credit note in billing.
+
+export type { InvoiceDocument, SlaCreditView as SlaCredit };
+
+/** Mirrors the server's roles (accounts/authorization.ts): staff who read invoices, and those who issue them. */
+export const canReadBilling = (user: User | null) => user !== null && ['owner', 'admin', 'manager'].includes(user.role);
+export const canWriteBilling = (user: User | null) => user !== null && ['owner', 'admin'].includes(user.role);
+
+const slaCreditQueryKey = (clientId: string, month: string) => ['sla-credits', clientId, month];
+
+/** The credit note issued for a client's month, or null while none is. */
+export const useSlaCreditNote = (clientId: string, month: string, enabled: boolean) =>
+  useQuery({
+    queryKey: slaCreditQueryKey(clientId, month),
+    enabled,
+    queryFn: async () => (await api<Page<SlaCreditView>>('GET', `/clients/${encodeURIComponent(clientId)}/sla-credits${query({ month })}`)).items[0] ?? null,
+  });
+
+/** Issues the month's credit note; afterwards (or when someone else was first, a 409) the query above is read again. */
+export function useIssueSlaCredit(clientId: string, month: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<InvoiceDocument>('POST', `/clients/${encodeURIComponent(clientId)}/sla-credits`, { month }),
+    onSettled: () => queries.invalidateQueries({ queryKey: slaCreditQueryKey(clientId, month) }),
+  });
+}

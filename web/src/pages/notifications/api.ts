@@ -51,7 +51,7 @@ export const EVENT_TYPES = [
   'heartbeat.late', 'renewal.due', 'renewal.expired', 'renewal.cancel-deadline', 'renewal.task-assigned',
   'renewal.task-escalated', 'renewal.auto-renew-failed',
   'ticket.created', 'ticket.replied', 'ticket.client-replied', 'ticket.assigned', 'ticket.sla-warning', 'ticket.sla-breached', 'sla.report-ready',
-  'payment.received', 'channel.broken',
+  'invoice.issued', 'payment.received', 'payment.failed', 'payment.dunning-exhausted', 'charge.awaiting-approval', 'payment-method.expiring', 'channel.broken',
 ] as const satisfies readonly EventType[];
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const satisfies readonly Severity[];
 export const TARGET_ROLES = ['owner', 'admin', 'manager', 'viewer'] as const satisfies readonly TargetRole[];

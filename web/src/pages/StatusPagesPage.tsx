@@ -29,14 +29,14 @@ export function StatusPagesPage() {
   const saved = async (page: StatusPage) => {
     setEditing(null);
     setProblem(null);
-    setNotice(t('statusPages.saved', { title: page.title }));
     await queries.invalidateQueries({ queryKey: ['status-pages'] });
+    setNotice(t('statusPages.saved', { title: page.title }));
   };
   const remove = async (page: StatusPage) => {
     try {
       await api('DELETE', `/status-pages/${page.id}`);
-      setNotice(t('statusPages.deleted', { title: page.title }));
       await queries.invalidateQueries({ queryKey: ['status-pages'] });
+      setNotice(t('statusPages.deleted', { title: page.title }));
     } catch (err) {
       setProblem(err instanceof ApiError ? err.message : String(err));
     }

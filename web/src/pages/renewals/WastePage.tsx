@@ -35,8 +35,8 @@ export function WastePage() {
     setParams(next, { replace: true });
   };
   const decided = async (message: string) => {
-    setNotice(message);
     await queries.invalidateQueries({ queryKey: ['waste', 'report'] });
+    setNotice(message);
   };
   return (
     <section className="waste-page">

@@ -18,8 +18,8 @@ export function useQueueAction(queryKey: string) {
     try {
       await work();
       setProblem(null);
-      setNotice(done);
       await queries.invalidateQueries({ queryKey: [queryKey] });
+      setNotice(done);
     } catch (err) {
       setNotice(null);
       setProblem(problemText(err));

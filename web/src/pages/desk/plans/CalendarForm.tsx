@@ -53,9 +53,9 @@ export function CalendarForm({ calendar }: { calendar: BusinessCalendar }) {
       const saved = await updateCalendar(calendar.id, draft);
       setDraft(draftOf(saved));
       setError(null);
-      setNotice(t('deskPlan.calendar.saved', { name: saved.name }));
       await queries.invalidateQueries({ queryKey: ['business-calendars'] });
       await queries.invalidateQueries({ queryKey: ['client-sla'] });
+      setNotice(t('deskPlan.calendar.saved', { name: saved.name }));
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError({ type: 'about:blank', title: String(err), status: 0 }));
     } finally {

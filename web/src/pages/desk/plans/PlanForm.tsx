@@ -38,9 +38,9 @@ export function PlanForm({ plan, calendars, currency }: { plan: SlaPlan; calenda
       const saved = await updatePlan(plan.id, result.body);
       setDraft(draftOf(saved, draft.feeCurrency));
       setError(null);
-      setNotice(t('deskPlan.saved', { name: saved.name }));
       await queries.invalidateQueries({ queryKey: ['sla-plans'] });
       await queries.invalidateQueries({ queryKey: ['client-sla'] });
+      setNotice(t('deskPlan.saved', { name: saved.name }));
     } catch (err) {
       setError(err instanceof ApiError ? err : localProblem(String(err), ''));
     } finally {

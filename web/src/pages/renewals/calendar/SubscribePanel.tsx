@@ -38,8 +38,8 @@ export function SubscribePanel() {
     try {
       await work();
       setProblem(null);
-      setNotice(message);
       await queries.invalidateQueries({ queryKey: ['calendar-feeds'] });
+      setNotice(message);
     } catch (err) {
       setNotice(null);
       setProblem(err instanceof ApiError ? err.message : String(err));

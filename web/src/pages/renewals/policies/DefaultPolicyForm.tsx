@@ -23,8 +23,8 @@ export function DefaultPolicyForm({ policy, staff }: { policy: RenewalPolicy; st
       const saved = await saveDefault(body);
       setDraft(draftOf(saved));
       setError(null);
-      setNotice(t('renewals.policy.savedDefault'));
       await queries.invalidateQueries({ queryKey: ['renewal-policies'] });
+      setNotice(t('renewals.policy.savedDefault'));
     } catch (err) {
       setNotice(null);
       setError(err instanceof ApiError ? err : new ApiError({ type: 'about:blank', title: String(err), status: 0 }));

@@ -21,8 +21,10 @@ import * as routingStore from './routing.store.ts';
  */
 type Q = Kysely<Schema>;
 type Named = { target: Target; reason: string };
+/** What resolving an audience looks at: a published event, or one a routing preview imagines. */
+export type AudienceEvent = Pick<PublishedEvent, 'clientId' | 'projectId' | 'assetId'> & { type: string };
 
-async function recipientsOf(db: Q, event: PublishedEvent, target: Target): Promise<string[]> {
+async function recipientsOf(db: Q, event: AudienceEvent, target: Target): Promise<string[]> {
   switch (target.kind) {
     case 'user':
       return [target.userId];
@@ -44,9 +46,10 @@ async function recipientsOf(db: Q, event: PublishedEvent, target: Target): Promi
  * a person named by two rules gets one message. Disabled users and deleted channels are skipped, and
  * a client-portal user hears only about their own client's events. The client's billing messages
  * go to its portal users first, always with the reason `client-portal`: resolving the audience
- * again (an escalation step) finds the same notification and tells nobody twice.
+ * again (an escalation step) finds the same notification and tells nobody twice. The routing
+ * preview shows this same audience, so what it lists is what dispatch does.
  */
-export async function resolveAudience(db: Q, event: PublishedEvent, named: readonly Named[]): Promise<Map<string, string>> {
+export async function resolveAudience(db: Q, event: AudienceEvent, named: readonly Named[]): Promise<Map<string, string>> {
   const userReasons = new Map<string, string>();
   const channelReasons = new Map<string, string>();
   const portalUsers = event.clientId && reachesClientPortal(event) ? await routingStore.clientPortalUsers(db, event.clientId) : [];

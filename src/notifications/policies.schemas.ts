@@ -76,14 +76,28 @@ export const routingProbe = z.strictObject({
   clientId: id.nullable().default(null),
   projectId: id.nullable().default(null),
 });
+const previewRecipient = z.object({
+  recipient: z.string().describe('user:<id> or channel:<id>'),
+  kind: z.enum(['user', 'channel']),
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable().describe('A person’s sign-in email'),
+  clientId: z.string().nullable(),
+  reason: z.string().describe('client-portal, addressed, route:<rule id> or route:default'),
+  channel: z
+    .object({ id: z.string().nullable().describe('Null: the sign-in email channel the first message creates'), kind: z.string(), name: z.string(), fallback: z.boolean() })
+    .nullable()
+    .describe('The channel the message would start on; null: none'),
+});
 export const routingPreview = z
   .object({
     ruleIds: z.array(z.string()),
     usedDefault: z.boolean().describe('No rule matched: the default routing applies'),
     targets: z.array(z.object({ target: targetView, reason: z.string() })),
     escalationPolicyIds: z.array(z.string()),
+    audience: z.array(previewRecipient).describe('Who would be told at once, as dispatch resolves it: the client’s portal users for its billing messages, then whom the rules name'),
   })
-  .meta({ id: 'RoutingPreview', description: 'The rules an event like this would match, and whom they name' });
+  .meta({ id: 'RoutingPreview', description: 'The rules an event like this would match, whom they name, and who would be told' });
 
 const step = z.strictObject({
   afterMinutes: z.number().int('must be whole minutes').min(0).max(MAX_STEP_MINUTES).describe('Minutes after the escalation started'),

@@ -34,7 +34,7 @@ export function routingRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/v1/routing-rules/match',
-    { config: manage, schema: { tags, summary: 'Which rules an event like this would match, and whom they name', body: schemas.routingProbe, response: { 200: schemas.routingPreview, ...bodyProblems } } },
+    { config: manage, schema: { tags, summary: 'Which rules an event like this would match, whom they name, and who would be told', body: schemas.routingProbe, response: { 200: schemas.routingPreview, ...bodyProblems } } },
     async (req) => service.previewRouting(deps, req.body),
   );
 

@@ -5,8 +5,10 @@ import type { Schema } from '../platform/db/schema.ts';
 import { change, type Deps } from '../platform/deps.ts';
 import { newId } from '../platform/ids.ts';
 import { invalid, notFound, type FieldError } from '../platform/http/problem.ts';
+import { resolveAudience } from './audience.service.ts';
 import type { Severity } from './events.ts';
 import { existingPolicyIds } from './escalation.store.ts';
+import { describeAudience } from './routing-preview.service.ts';
 import { isKnownEventPattern, routeEvent, type RoutableEvent, type RoutingRule, type Target } from './routing.model.ts';
 import * as store from './routing.store.ts';
 
@@ -95,14 +97,22 @@ export async function deleteRule(deps: Deps, ctx: ChangeContext, id: string): Pr
   });
 }
 
-/** Which rules an event like this would match, and whom they name: for trying rules out. */
+/**
+ * Which rules an event like this would match, whom they name, and who would be told at once: the
+ * audience dispatch resolves (resolveAudience), so a client's billing message lists the client's
+ * portal users with the reason `client-portal` although no rule names them. Escalation steps come
+ * later and are not in it.
+ */
 export async function previewRouting(deps: Deps, event: RoutableEvent) {
-  const routing = routeEvent(await store.enabledRules(deps.database.db), event);
+  const db = deps.database.db;
+  const routing = routeEvent(await store.enabledRules(db), event);
+  const audience = await resolveAudience(db, { type: event.type, clientId: event.clientId, projectId: event.projectId, assetId: null }, routing.targets);
   return {
     ruleIds: routing.rules.map((r) => r.id),
     usedDefault: routing.usedDefault,
     targets: routing.targets,
     escalationPolicyIds: routing.policies.map((p) => p.policyId),
+    audience: await describeAudience(db, deps, audience),
   };
 }
 

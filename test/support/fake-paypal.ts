@@ -55,9 +55,21 @@ export interface FakePaypal {
   addPaymentToken(customerId: string, kind: 'card' | 'paypal'): FakePaymentToken;
   /** What the payer does on PayPal's approve page. */
   approveSetupToken(id: string): void;
+  /** A setup token as the fake keeps it: whose, whether approved, and where the payer goes back to. */
+  setupToken(id: string): FakeSetupToken | undefined;
+  /** The next capture refund is refused with a 422 carrying this issue (as PayPal refuses one it cannot make); nothing is refunded. */
+  refuseNextRefund(issue?: string): void;
   /** Headers PayPal would send with this body, signed with our key unless told otherwise. */
   signWebhook(body: string, options: { webhookId: string; transmissionTime?: Date; certUrl?: string; key?: string }): Record<string, string>;
   close(): Promise<void>;
+}
+
+export interface FakeSetupToken {
+  customerId: string;
+  approved: boolean;
+  /** The experience context's return and cancel addresses, where the approve page sends the payer. */
+  returnUrl: string | null;
+  cancelUrl: string | null;
 }
 
 interface Stored {
@@ -69,13 +81,14 @@ interface State {
   fake: FakePaypal;
   outcomes: FakeOrderOutcome[];
   answered: Map<string, Stored>;
-  setupTokens: Map<string, { customerId: string; approved: boolean }>;
+  setupTokens: Map<string, FakeSetupToken>;
   accessTokens: Set<string>;
+  refundRefusals: string[];
 }
 
 export async function startFakePaypal(): Promise<FakePaypal> {
   const sockets = new Set<Socket>();
-  const state = { outcomes: [], answered: new Map(), setupTokens: new Map(), accessTokens: new Set() } as unknown as State;
+  const state = { outcomes: [], answered: new Map(), setupTokens: new Map(), accessTokens: new Set(), refundRefusals: [] } as unknown as State;
   const server = http.createServer((req, res) => void handle(state, req, res));
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -105,6 +118,8 @@ export async function startFakePaypal(): Promise<FakePaypal> {
       if (!setup) throw new Error(`no setup token ${id}`);
       setup.approved = true;
     },
+    setupToken: (id) => state.setupTokens.get(id),
+    refuseNextRefund: (issue = 'REFUND_FAILED_INSUFFICIENT_FUNDS') => void state.refundRefusals.push(issue),
     signWebhook(body, options) {
       const transmissionId = randomUUID();
       const transmissionTime = (options.transmissionTime ?? new Date()).toISOString();
@@ -133,6 +148,7 @@ async function handle(state: State, req: http.IncomingMessage, res: http.ServerR
     return void res.writeHead(200, { 'content-type': 'text/plain' }).end(state.fake.signingKey.cert);
   }
   if (route === 'POST /v1/oauth2/token') return issueToken(state, req, res);
+  if (url.pathname === '/agreements/approve') return approvePage(state, req, res, url, body);
   const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
   if (!bearer || !state.accessTokens.has(bearer)) return send(res, { status: 401, body: { name: 'AUTHENTICATION_FAILURE', message: 'no valid token' } });
   if (route === 'GET /v3/vault/payment-tokens') return send(res, listTokens(state, url.searchParams.get('customer_id') ?? ''));
@@ -171,12 +187,34 @@ function issueToken(state: State, req: http.IncomingMessage, res: http.ServerRes
 function createSetupToken(state: State, json: Record<string, any>): Stored {
   const id = `st_${randomUUID().slice(0, 8)}`;
   const customerId = json.customer?.id ?? `cust_${randomUUID().slice(0, 8)}`;
-  state.setupTokens.set(id, { customerId, approved: false });
+  const context = json.payment_source?.paypal?.experience_context ?? {};
+  state.setupTokens.set(id, { customerId, approved: false, returnUrl: context.return_url ?? null, cancelUrl: context.cancel_url ?? null });
   const approve = `${state.fake.url}/agreements/approve?approval_session_id=${id}`;
   return {
     status: 201,
     body: { id, customer: { id: customerId }, status: 'PAYER_ACTION_REQUIRED', payment_source: { paypal: {} }, links: [{ href: approve, rel: 'approve', method: 'GET' }] },
   };
+}
+
+/**
+ * PayPal's approve page, played by the fake in a browser: GET shows the agreement with a button,
+ * the button's POST approves the setup token and sends the payer to the return address (a 303, as
+ * PayPal's redirect back). An unknown token gets PayPal's "expired" answer.
+ */
+function approvePage(state: State, req: http.IncomingMessage, res: http.ServerResponse, url: URL, body: string): void {
+  const id = url.searchParams.get('approval_session_id') ?? new URLSearchParams(body).get('approval_session_id') ?? '';
+  const setup = state.setupTokens.get(id);
+  if (!setup) return void res.writeHead(404, { 'content-type': 'text/html' }).end('<!doctype html><title>PayPal</title><h1>This link has expired</h1>');
+  if (req.method === 'POST') {
+    setup.approved = true;
+    return void res.writeHead(303, { location: setup.returnUrl ?? '/' }).end();
+  }
+  const page = `<!doctype html><html lang="en"><title>PayPal</title>
+<main style="font-family:sans-serif;max-width:28rem;margin:3rem auto">
+<h1>PayPal</h1><p>Save PayPal for future payments to this merchant.</p><p>payer@example.com</p>
+<form method="post" action="/agreements/approve"><input type="hidden" name="approval_session_id" value="${id}">
+<button type="submit">Agree and Continue</button></form></main></html>`;
+  res.writeHead(200, { 'content-type': 'text/html' }).end(page);
 }
 
 function createPaymentToken(state: State, json: Record<string, any>): Stored {
@@ -259,6 +297,8 @@ function orderJson(state: State, order: FakeOrder, unit: Record<string, any>, ou
 function createRefund(state: State, captureId: string, json: Record<string, any>, requestId: string): Stored {
   const order = state.fake.orders.find((candidate) => candidate.captureId === captureId && candidate.captureStatus === 'COMPLETED');
   if (!order) return { status: 404, body: { name: 'RESOURCE_NOT_FOUND', message: 'No such capture.', details: [{ issue: 'INVALID_RESOURCE_ID' }] } };
+  const refusal = state.refundRefusals.shift();
+  if (refusal) return unprocessable(refusal, 'The refund could not be made.');
   const refund = { id: `REFUND-${randomUUID().slice(0, 8)}`, captureId, requestId };
   state.fake.refunds.push(refund);
   return { status: 201, body: { id: refund.id, status: 'COMPLETED', amount: json.amount ?? order.amount } };

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { Cell, ProblemAlert } from '../settings/parts.tsx';
 import { deleteRule, KEYS, listPolicies, listRules, setRuleEnabled, type EscalationPolicy, type RoutingRule } from './api.ts';
 import { eventName, SectionHead, useChannelGroups } from './parts.tsx';
+import { RoutingPreview } from './RoutingPreview.tsx';
 import { RuleForm } from './RuleForm.tsx';
 import { describeTarget, useStaff } from './targets.tsx';
 
@@ -39,6 +40,7 @@ export function RoutingSection() {
         </div>
       )}
       <RuleForm policies={policyList} />
+      <RoutingPreview rules={rows} policies={policyList} />
     </section>
   );
 }

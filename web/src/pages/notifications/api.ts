@@ -25,6 +25,9 @@ export type TimeWindow = Schedule['quietHours'][number];
 export type Target = z.input<typeof schemas.targetBody>;
 export type RoutingRule = z.output<typeof schemas.ruleView>;
 export type NewRule = z.input<typeof schemas.ruleBody>;
+export type RoutingProbe = z.input<typeof schemas.routingProbe>;
+export type RoutingPreview = z.output<typeof schemas.routingPreview>;
+export type PreviewRecipient = RoutingPreview['audience'][number];
 export type EscalationPolicy = z.output<typeof schemas.policyView>;
 export type NewPolicy = z.input<typeof schemas.policyBody>;
 export type Escalation = z.output<typeof schemas.escalationView>;
@@ -124,6 +127,8 @@ export const listRules = () => api<Page<RoutingRule>>('GET', '/routing-rules?lim
 export const createRule = (rule: NewRule) => api<RoutingRule>('POST', '/routing-rules', rule);
 export const setRuleEnabled = (id: string, enabled: boolean) => api<RoutingRule>('PATCH', `/routing-rules/${encodeURIComponent(id)}`, { enabled });
 export const deleteRule = (id: string) => api<void>('DELETE', `/routing-rules/${encodeURIComponent(id)}`);
+/** Which rules an event like this would match and who would be told, as dispatch resolves it. */
+export const previewRouting = (probe: RoutingProbe) => api<RoutingPreview>('POST', '/routing-rules/match', probe);
 
 export const listPolicies = () => api<Page<EscalationPolicy>>('GET', '/escalation-policies?limit=200');
 export const createPolicy = (policy: NewPolicy) => api<EscalationPolicy>('POST', '/escalation-policies', policy);

@@ -1,6 +1,7 @@
 import { ApiError } from '../../../api/client.ts';
 import { useInvoiceCharges, type AutoCharge, type Charge, type DunningCase } from '../../../api/payments.ts';
 import { usePaymentI18n, type PaymentMessageKey } from './i18n.ts';
+import { viaGateway } from './methods/method-text.ts';
 import { gatewayName, StateBadge, useDateTime } from './parts.tsx';
 
 const CHARGE_TONE = { requested: 'quiet', pending: 'warn', succeeded: 'ok', declined: 'alarm', failed: 'alarm' } as const;
@@ -42,7 +43,7 @@ export function ChargesSection({ invoiceId }: { invoiceId: string }) {
                   <td>{c.attempt}</td>
                   <td>{at(c.requestedAt)}</td>
                   <td>{t(`pay.trigger.${c.trigger}`)}</td>
-                  <td>{[gatewayName(c.gateway), c.method].filter(Boolean).join(' · ')}</td>
+                  <td>{viaGateway(gatewayName(c.gateway), c.method)}</td>
                   <td className="num">{money(c.amount, c.currency)}</td>
                   <td>
                     <StateBadge tone={CHARGE_TONE[c.state]}>{t(`pay.charge.${c.state}`)}</StateBadge>

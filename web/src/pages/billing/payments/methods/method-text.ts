@@ -18,3 +18,9 @@ export function expiryState(m: Pick<PaymentMethod, 'expMonth' | 'expYear'>, now:
   if (now.getTime() >= end) return 'expired';
   return end - now.getTime() <= leadDays * 86_400_000 ? 'soon' : null;
 }
+
+/** "Stripe · Visa ·· 4242", but "PayPal · payer@example.com": a wallet's label already names its gateway. */
+export function viaGateway(gateway: string, method: string | null): string {
+  if (!method) return gateway;
+  return method.toLowerCase().startsWith(gateway.toLowerCase()) ? method : `${gateway} · ${method}`;
+}

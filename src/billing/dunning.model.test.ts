@@ -26,6 +26,10 @@ describe('the dunning schedule', () => {
   it('after an outage makes one catch-up retry for the latest missed day, not a burst', () => {
     const step = nextDunningStep(policy, [soft(day(0))], day(6));
     expect(step).toEqual({ kind: 'retry', at: day(5), attempt: 3, of: 4, gateway: 'stripe' });
+    // The catch-up made at 10:00 used the missed days: the next retry is day 7, not 10:15.
+    const afterCatchUp = nextDunningStep(policy, [soft(day(0)), soft(day(6))], new Date(day(6).getTime() + 15 * 60_000));
+    expect(afterCatchUp).toEqual({ kind: 'retry', at: day(7), attempt: 4, of: 4, gateway: 'stripe' });
+    expect(nextDunningStep(policy, [soft(day(0)), soft(day(6)), soft(day(7))], day(7))).toEqual({ kind: 'give-up', reason: 'retries-used-up' });
   });
 
   it('never retries a hard decline or a charge the card holder must confirm', () => {

@@ -61,10 +61,13 @@ export function nextDunningStep(policy: DunningPolicy, failures: readonly Failed
   if (last.decline === 'hard') return { kind: 'give-up', reason: 'hard-decline' };
   if (last.decline === 'needs-customer') return { kind: 'give-up', reason: 'needs-customer' };
   const primary = first.gateway;
-  const retriesMade = failures.filter((f, i) => i > 0 && f.gateway === primary).length;
-  const dueDays = policy.retryDays.filter((day) => first.at.getTime() + day * DAY_MS <= now.getTime()).length;
-  // Skip retries whose day passed while nothing ran: one catch-up attempt, not a burst.
-  const attempt = Math.max(retriesMade + 1, dueDays);
+  const retries = failures.filter((f, i) => i > 0 && f.gateway === primary);
+  const retriesMade = retries.length;
+  const slotsBy = (t: number) => policy.retryDays.filter((day) => first.at.getTime() + day * DAY_MS <= t).length;
+  // Skip retries whose day passed while nothing ran: one catch-up attempt, not a burst. Every
+  // slot due by the latest retry counts as used by it, so the catch-up is not made again.
+  const slotsUsed = retries.length > 0 ? Math.max(retriesMade, slotsBy(retries.at(-1)!.at.getTime())) : 0;
+  const attempt = Math.max(slotsUsed + 1, slotsBy(now.getTime()));
   const of = policy.retryDays.length;
   if (retriesMade < of && attempt <= of) {
     const at = new Date(Math.max(first.at.getTime() + policy.retryDays[attempt - 1]! * DAY_MS, last.at.getTime()));

@@ -218,8 +218,9 @@ describe('several workers', () => {
       await sleep(10);
       inFlight--;
     };
-    startWorker({ concurrency: 3, handlers: { probe } });
+    // All queued first: enqueued one by one, a slow machine could finish each job before the next arrives.
     for (let i = 0; i < 12; i++) await enqueueJob(database.db, { name: 'probe', payload: { i } });
+    startWorker({ concurrency: 3, handlers: { probe } });
     await allJobsDone(12);
     expect(most).toBe(3);
   });

@@ -69,6 +69,8 @@ export interface FakeStripe {
   /** A card saved on the customer, as after Stripe's hosted page; returns the PaymentMethod id. */
   addCard(customer: string, card: { number: string; expMonth: number; expYear: number; behaviour?: CardBehaviour }): string;
   script(paymentMethod: string, behaviour: CardBehaviour): void;
+  /** The card was removed at Stripe (in its dashboard): charging it is refused as a missing PaymentMethod. */
+  detach(paymentMethod: string): void;
   /** Holds the next `method` request to `path` (e.g. `POST /v1/payment_intents`) at `stage`. */
   hold(method: string, path: string, stage: HoldStage): HeldRequest;
   /** The client finished the hosted setup page of this Checkout Session with this card. */
@@ -153,6 +155,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     checkoutSessions: state.checkoutSessions,
     addCard: (customer, card) => addCard(state, customer, card),
     script: (paymentMethod, behaviour) => void state.behaviours.set(paymentMethod, behaviour),
+    detach: (paymentMethod) => void state.paymentMethods.delete(paymentMethod),
     hold: (method, path, stage) => {
       const pending = new PendingHold(method.toUpperCase(), path, stage, hanging);
       holds.push(pending);

@@ -12,7 +12,7 @@ import type { ChargeRecord, ChargeTrigger } from './charges.store.ts';
 import { gatewayOf } from './gateways.service.ts';
 import { ensureCustomer } from './methods.service.ts';
 import * as methodStore from './methods.store.ts';
-import { followUp, settlementEnv } from './settlement.service.ts';
+import { followUp, onRefusedAutoCharge, settlementEnv } from './settlement.service.ts';
 
 /**
  * Charging a saved method for what an invoice still owes, without ever charging twice.
@@ -141,9 +141,10 @@ async function recordFailure(deps: Deps, chargeId: string, message: string): Pro
   await change(deps, SYSTEM, async (trx, audit) => {
     const to = { state: 'failed' as const, chargeRef: null, declineKind: null, declineCode: 'gateway_error', declineMessage: message, settledAt: now };
     if (!(await store.settle(trx, chargeId, ['requested'], to))) return;
+    const failed = (await store.findCharge(trx, chargeId))!;
     // On the invoice, like every other step of a charge, so the invoice's history tells it all.
-    const { invoiceId } = (await store.findCharge(trx, chargeId))!;
-    await audit({ action: 'charge.failed', entityType: 'invoice', entityId: invoiceId, before: { chargeId, state: 'requested' }, after: { chargeId, ...to } });
+    await audit({ action: 'charge.failed', entityType: 'invoice', entityId: failed.invoiceId, before: { chargeId, state: 'requested' }, after: { chargeId, ...to } });
+    await onRefusedAutoCharge(deps, trx, audit, failed);
   });
   return (await store.findCharge(deps.database.db, chargeId))!;
 }

@@ -51,6 +51,21 @@ export async function followUp(deps: Deps, trx: Trx, audit: Audit, charge: Charg
   }
 }
 
+/**
+ * An automatic charge the gateway refused before it reached the money (its credentials, a method
+ * gone at the gateway) is not a decline: a retry would be refused the same way, round after
+ * round. It goes straight to a person instead, in the follow-up queue with the gateway's reason.
+ * The client is not told: nothing was tried on their card, and the invoice stays open to pay.
+ */
+export async function onRefusedAutoCharge(deps: Deps, trx: Trx, audit: Audit, charge: ChargeRecord): Promise<void> {
+  const now = deps.now().toISOString();
+  if (charge.trigger !== 'auto' || !(await autoStore.moveAutoCharge(trx, charge.invoiceId, ['scheduled', 'approved'], 'failed', now))) return;
+  const reason = charge.declineMessage ?? `${charge.gateway} refused the automatic charge`;
+  await dunningStore.saveCase(trx, { invoiceId: charge.invoiceId, clientId: charge.clientId, state: 'exhausted', enteredAt: charge.requestedAt, nextAttemptAt: null, failures: 1, lastReason: reason, usedFallback: false, closedAt: now });
+  await audit({ action: 'dunning.exhausted', entityType: 'invoice', entityId: charge.invoiceId, before: null, after: { state: 'exhausted', reason } });
+  await tellStaff(deps, trx, charge, 1, reason);
+}
+
 async function onPaid(deps: Deps, trx: Trx, audit: Audit, charge: ChargeRecord): Promise<void> {
   const now = deps.now().toISOString();
   const payment: invoiceStore.PaymentRecord = {

@@ -36,7 +36,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS,
   // A manager reads invoices and oversees billing (approvals waiting, dunning, KPIs); issuing, voiding,
-  // recording payments and deciding on approvals is an owner's or admin's.
+  // recording payments, refunding them (POST invoices/:id/payments/:paymentId/refund) and deciding on
+  // approvals is an owner's or admin's (billing:write).
   // A manager works renewal tasks and decides on waste; the agency-wide policies are an owner's or admin's.
   manager: ['registry:read', 'registry:write', 'monitoring:read', 'monitoring:write', 'renewals:read', 'renewals:write', 'desk:read', 'tickets:write', 'billing:read', 'billing:oversee', 'secrets:reveal', 'tokens:manage', 'profile'],
   viewer: ['registry:read', 'monitoring:read', 'renewals:read', 'desk:read', 'tokens:manage', 'profile'],

@@ -1,5 +1,6 @@
 import type { InvoiceState } from './invoice-states.model.ts';
 import type { InvoiceTotals, TaxRate } from './invoice.model.ts';
+import type { BankTransfer } from './seller/seller.model.ts';
 
 /**
  * An invoice or credit note as a document: what its PDF shows and what the API returns for it.
@@ -16,7 +17,7 @@ export interface InvoiceDocument {
   currency: string;
   /** The client's language (en, fr, sv, nl, da, ru): the PDF is written in it. */
   language: string;
-  seller: Party & { email: string | null };
+  seller: Party & { email: string | null; registrationNumber?: string | null };
   buyer: Party & { clientId: string };
   lines: InvoiceDocumentLine[];
   totals: InvoiceTotals;
@@ -28,6 +29,8 @@ export interface InvoiceDocument {
   notes: string | null;
   /** Where the client can pay online, if a gateway is set up. */
   paymentLink: string | null;
+  /** Where to pay by transfer while something is owed and no automatic charge is coming; absent or null: not asked. */
+  bankTransfer?: BankTransfer | null;
 }
 
 export interface Party {

@@ -88,7 +88,7 @@ export const documentView = z
     dueOn: z.string().nullable(),
     currency: z.string(),
     language: z.string(),
-    seller: z.object({ ...party, email: z.string().nullable() }),
+    seller: z.object({ ...party, email: z.string().nullable(), registrationNumber: z.string().nullable().optional() }),
     buyer: z.object({ ...party, clientId: z.string() }),
     lines: z.array(lineView),
     totals: z.object({
@@ -105,6 +105,11 @@ export const documentView = z
     correcting: z.string().nullable().describe('A credit note: the number of the invoice it corrects'),
     notes: z.string().nullable(),
     paymentLink: z.string().nullable(),
+    bankTransfer: z
+      .object({ accountHolder: z.string(), iban: z.string().nullable(), bic: z.string().nullable(), instructions: z.string().nullable(), reference: z.string().nullable().describe('The invoice number, to quote with the transfer') })
+      .nullable()
+      .optional()
+      .describe('Where to pay by transfer: set while something is owed and the invoice is not charged automatically'),
   })
   .meta({ id: 'Invoice', description: 'An invoice or credit note as a document; amounts in minor units' });
 

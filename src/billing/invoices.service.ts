@@ -1,19 +1,24 @@
+import type { Transaction } from 'kysely';
 import { DateTime } from 'luxon';
 import { canSeeClient, clientScope } from '../accounts/authorization.ts';
 import { readAgency } from '../accounts/agency.ts';
 import type { Actor } from '../accounts/model.ts';
 import { changedFields, createdRecord, type ChangeContext } from '../platform/audit/model.ts';
 import { toPage, type Cursor, type Page } from '../platform/db/keyset.ts';
-import { change, type Deps } from '../platform/deps.ts';
+import type { Schema } from '../platform/db/schema.ts';
+import { change, type Audit, type Deps } from '../platform/deps.ts';
 import { conflict, invalid, notFound, ProblemError } from '../platform/http/problem.ts';
 import { newId } from '../platform/ids.ts';
 import { findClient } from '../registry/parties.store.ts';
+import type { InvoiceParties } from './invoice-parties.model.ts';
+import { currentParties } from './invoice-parties.service.ts';
 import { allowedMoves, canMove, type InvoiceState } from './invoice-states.model.ts';
 import { InvoiceAmountError, invoiceTotals, type TaxRate } from './invoice.model.ts';
 import * as store from './invoices.store.ts';
 import { amountDue } from './invoice-states.model.ts';
 import { formatNumber, yearOfIssue } from './numbering.model.ts';
 import { profileOf } from './profiles.service.ts';
+import type { BillingProfile } from './profiles.store.ts';
 import { applyClientCredit } from './sla-credits.allocate.ts';
 
 export type Ctx = ChangeContext & { actor: Actor };
@@ -22,9 +27,10 @@ export type { InvoiceRecord } from './invoices.store.ts';
 /**
  * Invoices as drafts and their issue. A draft has no number and can be edited; issuing takes
  * the next number of the year in the agency's calendar inside the issuing transaction (so a
- * failed issue leaves no gap), sets the due date from the client's payment terms and freezes
- * the totals. Every amount comes from the pure rules in invoice.model.ts; bad amounts are a 400
- * naming the field, a move the invoice's state does not allow is a 409 listing the allowed ones.
+ * failed issue leaves no gap), sets the due date from the client's payment terms, freezes
+ * the totals and keeps the seller and buyer as they are that day (invoice-parties.model.ts).
+ * Every amount comes from the pure rules in invoice.model.ts; bad amounts are a 400 naming the
+ * field, a move the invoice's state does not allow is a 409 listing the allowed ones.
  */
 export interface LineInput {
   description: string;
@@ -136,6 +142,8 @@ export async function createDraft(deps: Deps, ctx: Ctx, input: DraftInput): Prom
     reverseCharge: profile.reverseCharge,
     correctingInvoiceId: null,
     notes: input.notes ?? null,
+    // A draft shows the parties as they are now; issuing keeps them.
+    parties: null,
     createdAt: now,
     updatedAt: now,
   };
@@ -187,40 +195,76 @@ export async function listInvoices(deps: Deps, actor: Actor, filter: InvoiceList
 }
 
 /** Today in the agency's calendar: the issue date, and the year its number counts in. */
-async function agencyToday(deps: Deps): Promise<string> {
+export async function agencyToday(deps: Deps): Promise<string> {
   const agency = await readAgency(deps);
   return DateTime.fromJSDate(deps.now(), { zone: agency.timeZone }).toISODate()!;
 }
 
+/**
+ * What issuing takes from the client's billing profile, the seller details and the day, read
+ * before the issuing transaction: the parties are kept on the invoice as they are at that moment.
+ */
+export interface IssueTerms {
+  issuedOn: string;
+  dueOn: string;
+  reverseCharge: boolean;
+  parties: InvoiceParties;
+}
+
+export function issueTerms(profile: Pick<BillingProfile, 'paymentTermsDays' | 'reverseCharge'>, issuedOn: string, parties: InvoiceParties): IssueTerms {
+  return { issuedOn, dueOn: DateTime.fromISO(issuedOn).plus({ days: profile.paymentTermsDays }).toISODate()!, reverseCharge: profile.reverseCharge, parties };
+}
+
+/**
+ * Issues a draft inside the caller's transaction, so whatever else must happen with the issue
+ * (sending it, booking its automatic charge) commits with it or not at all. Reads only through
+ * `trx`: on SQLite the transaction holds the only connection (the parties it keeps come in
+ * `terms`, read before). `written: false` is a draft not saved yet (the billing run's): it is
+ * inserted issued, its creation audited first.
+ */
+export async function issueIn(trx: Transaction<Schema>, audit: Audit, draft: store.InvoiceRecord, terms: IssueTerms, now: string, written = true): Promise<store.InvoiceRecord> {
+  const year = yearOfIssue(terms.issuedOn);
+  const totals = priced(draft.currency, draft.lines, terms.reverseCharge);
+  // The number first: everything after it that fails rolls the counter back with it.
+  const sequence = await store.takeSequence(trx, 'invoice', year);
+  const client = await findClient(trx, draft.clientId);
+  if (!client || client.archivedAt) throw conflict('The client is archived; bring it back before issuing its invoices.');
+  const after: store.InvoiceRecord = {
+    ...draft,
+    ...totals,
+    reverseCharge: terms.reverseCharge,
+    number: formatNumber('invoice', year, sequence),
+    series: 'invoice',
+    year,
+    sequence,
+    state: 'open',
+    issuedOn: terms.issuedOn,
+    dueOn: terms.dueOn,
+    parties: terms.parties,
+    updatedAt: now,
+  };
+  if (written) {
+    // Another request issued (or voided) it first: say what it is now.
+    if (!(await store.updateInvoice(trx, after, 'draft', { lines: true, lineId: () => newId('invoiceLine') }))) throw wrongState((await store.findInvoice(trx, draft.id)) ?? draft, 'issue');
+  } else {
+    await store.insertInvoice(trx, after, () => newId('invoiceLine'));
+    await audit({ action: 'invoice.created', entityType: 'invoice', entityId: draft.id, after: createdRecord(audited(draft)) });
+  }
+  await audit({ action: 'invoice.issued', entityType: 'invoice', entityId: draft.id, ...changedFields(audited(draft), audited(after)) });
+  // SLA credit the client is still owed lowers this invoice at once, in the same transaction.
+  return applyClientCredit(trx, audit, after, after.updatedAt);
+}
+
+/** A draft the actor may issue, with its terms: what issuing reads before its transaction. */
+export async function draftToIssue(deps: Deps, actor: Actor, id: string): Promise<{ draft: store.InvoiceRecord; terms: IssueTerms }> {
+  const draft = await visibleInvoice(deps, actor, id);
+  if (!canMove(draft.state, 'open') || draft.kind !== 'invoice') throw wrongState(draft, 'issue');
+  const profile = await profileOf(deps, draft.clientId);
+  return { draft, terms: issueTerms(profile, await agencyToday(deps), await currentParties(deps, draft.clientId, profile)) };
+}
+
+/** Issues a draft on its own (nothing sent): see invoice-sent.service.ts for what "Issue" does. */
 export async function issueInvoice(deps: Deps, ctx: Ctx, id: string): Promise<store.InvoiceRecord> {
-  const before = await visibleInvoice(deps, ctx.actor, id);
-  if (!canMove(before.state, 'open') || before.kind !== 'invoice') throw wrongState(before, 'issue');
-  const profile = await profileOf(deps, before.clientId);
-  const issuedOn = await agencyToday(deps);
-  const year = yearOfIssue(issuedOn);
-  const dueOn = DateTime.fromISO(issuedOn).plus({ days: profile.paymentTermsDays }).toISODate()!;
-  const totals = priced(before.currency, before.lines, profile.reverseCharge);
-  return change(deps, ctx, async (trx, audit) => {
-    // The number first: everything after it that fails rolls the counter back with it.
-    const sequence = await store.takeSequence(trx, 'invoice', year);
-    const client = await findClient(trx, before.clientId);
-    if (!client || client.archivedAt) throw conflict('The client is archived; bring it back before issuing its invoices.');
-    const after: store.InvoiceRecord = {
-      ...before,
-      ...totals,
-      reverseCharge: profile.reverseCharge,
-      number: formatNumber('invoice', year, sequence),
-      series: 'invoice',
-      year,
-      sequence,
-      state: 'open',
-      issuedOn,
-      dueOn,
-      updatedAt: deps.now().toISOString(),
-    };
-    if (!(await store.updateInvoice(trx, after, 'draft', { lines: true, lineId: () => newId('invoiceLine') }))) throw wrongState(before, 'issue');
-    await audit({ action: 'invoice.issued', entityType: 'invoice', entityId: id, ...changedFields(audited(before), audited(after)) });
-    // SLA credit the client is still owed lowers this invoice at once, in the same transaction.
-    return applyClientCredit(trx, audit, after, after.updatedAt);
-  });
+  const { draft, terms } = await draftToIssue(deps, ctx.actor, id);
+  return change(deps, ctx, (trx, audit) => issueIn(trx, audit, draft, terms, deps.now().toISOString()));
 }

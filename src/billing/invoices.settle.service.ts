@@ -10,6 +10,7 @@ import { canMove, stateAfterPayments, type InvoiceState } from './invoice-states
 import * as store from './invoices.store.ts';
 import { asInvalid, priced, visibleInvoice, wrongState, type Ctx } from './invoices.service.ts';
 import { creditedAfter, creditNoteLines, type CreditRequest } from './credit-note.model.ts';
+import { currentParties } from './invoice-parties.service.ts';
 import { formatNumber, yearOfIssue } from './numbering.model.ts';
 
 /**
@@ -123,6 +124,9 @@ export async function issueCreditNote(deps: Deps, ctx: Ctx, id: string, input: C
   const issuedOn = DateTime.fromJSDate(deps.now(), { zone: agency.timeZone }).toISODate()!;
   const year = yearOfIssue(issuedOn);
   const now = deps.now().toISOString();
+  // The credit note is a document of its own day: it keeps the parties as they are now (read
+  // before the transaction), not those of the invoice it corrects.
+  const parties = await currentParties(deps, invoice.clientId);
   return change(deps, ctx, async (trx, audit) => {
     const current = await lockedInvoice(trx, id);
     if (!CREDITABLE.includes(current.state)) throw wrongState(current, 'credit');
@@ -149,6 +153,7 @@ export async function issueCreditNote(deps: Deps, ctx: Ctx, id: string, input: C
       paid: 0,
       correctingInvoiceId: id,
       notes: input.notes ?? null,
+      parties,
       createdAt: now,
       updatedAt: now,
     };

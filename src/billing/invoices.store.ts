@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { afterCursor, type Cursor } from '../platform/db/keyset.ts';
 import type { Row, Schema } from '../platform/db/schema.ts';
+import type { InvoiceParties } from './invoice-parties.model.ts';
 import type { InvoiceState } from './invoice-states.model.ts';
 import type { TaxRate } from './invoice.model.ts';
 import type { NumberSeries } from './numbering.model.ts';
@@ -43,6 +44,8 @@ export interface InvoiceRecord {
   reverseCharge: boolean;
   correctingInvoiceId: string | null;
   notes: string | null;
+  /** Seller and buyer as on the day of issue; null on a draft and on invoices issued before they were kept. */
+  parties: InvoiceParties | null;
   createdAt: string;
   updatedAt: string;
   lines: InvoiceLineRecord[];
@@ -61,6 +64,12 @@ function toLine(row: Row<'invoice_lines'>): InvoiceLineRecord {
     net: Number(row.net),
     renewalKey: row.renewal_key,
   };
+}
+
+/** The kept parties, from their two JSON columns; both are written together, at issue. */
+function partiesOf(row: Row<'invoices'>): InvoiceParties | null {
+  if (row.seller_party === null || row.buyer_party === null) return null;
+  return { seller: JSON.parse(row.seller_party) as InvoiceParties['seller'], buyer: JSON.parse(row.buyer_party) as InvoiceParties['buyer'] };
 }
 
 function toInvoice(row: Row<'invoices'>, lines: InvoiceLineRecord[]): InvoiceRecord {
@@ -83,6 +92,7 @@ function toInvoice(row: Row<'invoices'>, lines: InvoiceLineRecord[]): InvoiceRec
     reverseCharge: Boolean(Number(row.reverse_charge)),
     correctingInvoiceId: row.correcting_invoice_id,
     notes: row.notes,
+    parties: partiesOf(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     lines,
@@ -171,9 +181,23 @@ function invoiceColumns(i: InvoiceRecord) {
   };
 }
 
+function partyColumns(parties: InvoiceParties | null) {
+  return { seller_party: parties ? JSON.stringify(parties.seller) : null, buyer_party: parties ? JSON.stringify(parties.buyer) : null };
+}
+
+/**
+ * The kept parties for an update: written once (at issue) and never replaced or cleared after,
+ * whatever record a later update of the invoice carries.
+ */
+function keptPartyColumns(parties: InvoiceParties | null) {
+  if (!parties) return {};
+  const columns = partyColumns(parties);
+  return { seller_party: sql<string>`coalesce(seller_party, ${columns.seller_party})`, buyer_party: sql<string>`coalesce(buyer_party, ${columns.buyer_party})` };
+}
+
 /** Lines get fresh ids; `lineId` mints one. */
 export async function insertInvoice(db: Q, i: InvoiceRecord, lineId: () => string): Promise<void> {
-  await db.insertInto('invoices').values({ id: i.id, ...invoiceColumns(i), created_at: i.createdAt }).execute();
+  await db.insertInto('invoices').values({ id: i.id, ...invoiceColumns(i), ...partyColumns(i.parties), created_at: i.createdAt }).execute();
   await insertLines(db, i, lineId);
 }
 
@@ -184,10 +208,11 @@ async function insertLines(db: Q, i: InvoiceRecord, lineId: () => string): Promi
 
 /**
  * Writes the invoice as it now is, only if it is still in `fromState` (false otherwise: another
- * request moved it first). The lines are replaced only when asked.
+ * request moved it first). The lines are replaced only when asked; the kept parties are only ever
+ * added (see keptPartyColumns).
  */
 export async function updateInvoice(db: Q, i: InvoiceRecord, fromState: InvoiceState, replace: { lines: false } | { lines: true; lineId: () => string }): Promise<boolean> {
-  const result = await db.updateTable('invoices').set(invoiceColumns(i)).where('id', '=', i.id).where('state', '=', fromState).executeTakeFirst();
+  const result = await db.updateTable('invoices').set({ ...invoiceColumns(i), ...keptPartyColumns(i.parties) }).where('id', '=', i.id).where('state', '=', fromState).executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) return false;
   if (!replace.lines) return true;
   await db.deleteFrom('invoice_lines').where('invoice_id', '=', i.id).execute();

@@ -5,13 +5,14 @@ import { PermanentJobError, type JobHandlers } from '../platform/jobs/model.ts';
 import { enqueueJob } from '../platform/jobs/queue.ts';
 import { requestCardUpdates } from './payments/card-expiry.service.ts';
 import { reconcileCharges } from './payments/charges.service.ts';
+import { reconcileRefunds } from './payments/refunds.service.ts';
 import { runDueDunning } from './payments/dunning.service.ts';
 import { readBillingSettings } from './payments/settings.service.ts';
 import { runDueAutoCharges } from './runs/auto-charges.service.ts';
 import { runBilling } from './runs/billing-run.service.ts';
 
 /**
- * Billing's rounds. Every 15 minutes: reconcile charges whose answer was lost, make the automatic
+ * Billing's rounds. Every 15 minutes: reconcile charges and refunds whose answer was lost, make the automatic
  * charges whose day has come, and the dunning retries that are due. Once a day (the agency's
  * date): the billing run (once the agency turns it on) and the card-expiry requests. Slots are
  * booked under keys naming them, so however many processes start, each round runs once; after an
@@ -55,7 +56,7 @@ export function billingJobs(deps: Deps): JobHandlers {
       const slot = slotIn(payload);
       await bookTick(deps, Math.max(slot, slotOf(deps.now())) + TICK_EVERY_MS);
       await bookDaily(deps);
-      const reconciled = await reconcileCharges(deps);
+      const reconciled = (await reconcileCharges(deps)) + (await reconcileRefunds(deps));
       const charged = await runDueAutoCharges(deps, await agencyToday(deps));
       const retried = await runDueDunning(deps);
       if (reconciled + charged + retried > 0) deps.logger.info({ reconciled, charged, retried }, 'billing round');

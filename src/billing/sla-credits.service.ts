@@ -14,6 +14,7 @@ import type { Money } from '../platform/money.ts';
 import { findClient } from '../registry/parties.store.ts';
 import { slaCreditOf, type SlaCreditOwed } from '../desk/credits.service.ts';
 import { invoiceToCredit, monthOfSlaCreditKey, SLA_CREDIT_KEY_PREFIX, slaCreditDescription, slaCreditKey } from './credit-note.model.ts';
+import { currentParties } from './invoice-parties.service.ts';
 import * as store from './invoices.store.ts';
 import { priced, type Ctx } from './invoices.service.ts';
 import { formatNumber, yearOfIssue } from './numbering.model.ts';
@@ -67,7 +68,7 @@ function creditLine(owed: SlaCreditOwed, key: string, taxRate: store.InvoiceLine
 }
 
 /** The credit note as issued, before it corrects anything: numbered, and `paid` at once like every credit note. */
-function slaCreditNote(draft: Pick<store.InvoiceRecord, 'clientId' | 'currency' | 'reverseCharge' | 'issuedOn' | 'notes' | 'lines' | 'subtotal' | 'tax' | 'total'>, year: number, sequence: number, now: string): store.InvoiceRecord {
+function slaCreditNote(draft: Pick<store.InvoiceRecord, 'clientId' | 'currency' | 'reverseCharge' | 'issuedOn' | 'notes' | 'lines' | 'subtotal' | 'tax' | 'total' | 'parties'>, year: number, sequence: number, now: string): store.InvoiceRecord {
   return {
     ...draft,
     id: newId('invoice'),
@@ -100,7 +101,9 @@ export async function issueSlaCredit(deps: Deps, ctx: Ctx, clientId: string, mon
   const issuedOn = DateTime.fromJSDate(deps.now(), { zone: agency.timeZone }).toISODate()!;
   const year = yearOfIssue(issuedOn);
   const now = deps.now().toISOString();
-  const draft = { ...totals, clientId, currency, reverseCharge: profile.reverseCharge, issuedOn, notes: `Monthly SLA report: ${owed.reportUrl}` };
+  // Kept as they are on the day it is issued, read before the transaction like the profile.
+  const parties = await currentParties(deps, clientId, profile);
+  const draft = { ...totals, clientId, currency, reverseCharge: profile.reverseCharge, issuedOn, notes: `Monthly SLA report: ${owed.reportUrl}`, parties };
   try {
     return await change(deps, ctx, async (trx, audit) => {
       const creditNote = slaCreditNote(draft, year, await store.takeSequence(trx, 'credit-note', year), now);

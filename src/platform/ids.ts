@@ -53,6 +53,7 @@ export const ID_PREFIXES = {
   methodSetup: 'pms',
   charge: 'chg',
   billingRun: 'brn',
+  refund: 'rfd',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -155,6 +155,20 @@ const KEY_EXPECTATIONS: [Who, string, boolean][] = [
   ['ownerRead', `GET ${API}invoices`, true],
   ['ownerRead', `POST ${API}invoices/:id/issue`, false],
   ['ownerWrite', `POST ${API}invoices/:id/payments`, true],
+  // Refunds: owners and admins only (billing:write); a manager, a viewer and a client user never.
+  ['admin', `POST ${API}invoices/:id/payments/:paymentId/refund`, true],
+  ['manager', `POST ${API}invoices/:id/payments/:paymentId/refund`, false],
+  ['viewer', `POST ${API}invoices/:id/payments/:paymentId/refund`, false],
+  ['client', `POST ${API}invoices/:id/payments/:paymentId/refund`, false],
+  ['ownerRead', `POST ${API}invoices/:id/payments/:paymentId/refund`, false],
+  ['manager', `GET ${API}invoices/:id/refunds`, false],
+  // The seller details invoices print: set up by owners and admins only, like the payment settings.
+  ['admin', `PUT ${API}billing/seller`, true],
+  ['owner', `GET ${API}billing/seller`, true],
+  ['manager', `GET ${API}billing/seller`, false],
+  ['viewer', `PUT ${API}billing/seller`, false],
+  ['client', `GET ${API}billing/seller`, false],
+  ['ownerRead', `GET ${API}billing/seller`, false],
 ];
 
 interface ApiRoute {

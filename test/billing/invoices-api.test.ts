@@ -24,7 +24,7 @@ describe('numbering', () => {
     const one = await ok(t, 'POST', `/api/v1/invoices/${first.id}/issue`, a.owner.token);
     const two = await ok(t, 'POST', `/api/v1/invoices/${second.id}/issue`, a.admin.token);
     expect(one).toMatchObject({ number: '2026-0001', state: 'open', issuedOn: '2026-11-22', dueOn: '2026-12-06', amountDue: 10_000 });
-    expect(one.seller).toEqual({ name: 'Web Agency AB', address: [], vatNumber: null, email: null });
+    expect(one.seller).toEqual({ name: 'Web Agency AB', address: [], vatNumber: null, registrationNumber: null, email: null });
     expect(one.buyer).toMatchObject({ name: 'Client A', clientId: a.clientA });
     expect(two.number).toBe('2026-0002');
     expect(await auditActions(t, first.id)).toEqual(['invoice.created', 'invoice.issued']);

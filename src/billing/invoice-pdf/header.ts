@@ -24,17 +24,26 @@ export function drawHeader(sheet: InvoiceSheet, doc: InvoiceDocument): void {
 }
 
 function drawSeller(sheet: InvoiceSheet, doc: InvoiceDocument, top: number): number {
-  const { page, texts } = sheet;
+  const { page } = sheet;
   const width = PAGE.width - META_WIDTH - 20;
   line(page, doc.seller.name, PAGE.left, top + 4, { size: 15, bold: true, colour: COLOURS.accent, width });
   let y = top + 26;
-  const details = [...doc.seller.address, doc.seller.vatNumber ? `${texts.vatNumber}${texts.colon}${doc.seller.vatNumber}` : null, doc.seller.email];
+  const details = [...doc.seller.address, ...sellerNumbers(sheet, doc.seller), doc.seller.email];
   for (const detail of details) {
     if (!detail) continue;
     line(page, detail, PAGE.left, y, { size: 8.5, colour: COLOURS.muted, width });
     y += 12;
   }
   return y;
+}
+
+/** The seller's VAT and registration numbers as labelled lines, those it has. Shared with the receipt. */
+export function sellerNumbers(sheet: Pick<InvoiceSheet, 'texts'>, seller: InvoiceDocument['seller']): string[] {
+  const { texts } = sheet;
+  const numbers: string[] = [];
+  if (seller.vatNumber) numbers.push(`${texts.vatNumber}${texts.colon}${seller.vatNumber}`);
+  if (seller.registrationNumber) numbers.push(`${texts.registrationNumber}${texts.colon}${seller.registrationNumber}`);
+  return numbers;
 }
 
 function drawMeta(sheet: InvoiceSheet, doc: InvoiceDocument, top: number): number {

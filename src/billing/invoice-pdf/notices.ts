@@ -1,10 +1,12 @@
 import { COLOURS, ensureRoom, line, PAGE, paragraph } from '../../platform/pdf/layout.ts';
 import type { InvoiceDocument } from '../invoice.types.ts';
+import { drawBankTransfer } from './bank-transfer.ts';
 import type { InvoiceSheet } from './sheet.ts';
 
-/** What follows the totals: the reverse-charge notice the law asks for, where to pay online, and the notes. */
+/** What follows the totals: the reverse-charge notice the law asks for, where to pay by transfer and online, and the notes. */
 export function drawNotices(sheet: InvoiceSheet, doc: InvoiceDocument): void {
   if (doc.totals.reverseCharge) drawReverseCharge(sheet);
+  if (doc.bankTransfer && doc.kind === 'invoice') drawBankTransfer(sheet, doc.bankTransfer);
   if (doc.paymentLink && doc.kind === 'invoice') drawPaymentLink(sheet, doc.paymentLink);
   if (doc.notes?.trim()) drawNotes(sheet, doc.notes.trim());
 }

@@ -19,6 +19,8 @@ export interface InvoiceTexts {
   due: string;
   billedTo: string;
   vatNumber: string;
+  /** The seller's company registration number, as its country calls it. */
+  registrationNumber: string;
   description: string;
   quantity: string;
   unitPrice: string;
@@ -39,6 +41,13 @@ export interface InvoiceTexts {
   reverseChargeLaw: string;
   corrects: (invoiceNumber: string) => string;
   payOnline: string;
+  /** The bank transfer panel: its title, the account's labels, and the reference (the invoice number) to quote. */
+  payByTransfer: string;
+  accountHolder: string;
+  iban: string;
+  bic: string;
+  reference: string;
+  quoteReference: string;
   notes: string;
   /** Above the repeated table header on a continuation page: "Invoice 2026-0042 (continued)". */
   continued: (title: string) => string;

@@ -1,5 +1,6 @@
 import { COLOURS, line, PAGE, type PdfPage } from '../../platform/pdf/layout.ts';
 import type { InvoiceFormat } from '../invoice-pdf/format.ts';
+import { sellerNumbers } from '../invoice-pdf/header.ts';
 import type { InvoiceTexts } from '../invoice-pdf/texts.ts';
 import type { ReceiptDocument } from './receipt.types.ts';
 import { methodName, type ReceiptTexts } from './texts.ts';
@@ -29,7 +30,7 @@ export function drawTop(sheet: ReceiptSheet, receipt: ReceiptDocument): void {
   const top = page.y;
   const sellerWidth = PAGE.width - META_WIDTH - 20;
   line(page, receipt.seller.name, PAGE.left, top + 4, { size: 15, bold: true, colour: COLOURS.accent, width: sellerWidth });
-  const details = [...receipt.seller.address, receipt.seller.vatNumber ? `${words.vatNumber}${words.colon}${receipt.seller.vatNumber}` : null, receipt.seller.email];
+  const details = [...receipt.seller.address, ...sellerNumbers({ texts: words }, receipt.seller), receipt.seller.email];
   let sellerY = top + 26;
   for (const detail of details.filter((d): d is string => !!d)) {
     line(page, detail, PAGE.left, sellerY, { size: 8.5, colour: COLOURS.muted, width: sellerWidth });

@@ -1,18 +1,21 @@
+import type { Transaction } from 'kysely';
 import { systemActor } from '../../accounts/model.ts';
 import { publishEvent } from '../../notifications/events.ts';
 import type { ChangeContext } from '../../platform/audit/model.ts';
-import { change, type Deps } from '../../platform/deps.ts';
+import type { Schema } from '../../platform/db/schema.ts';
+import { change, type Audit, type Deps } from '../../platform/deps.ts';
 import { ProblemError } from '../../platform/http/problem.ts';
+import type { Money } from '../../platform/money.ts';
 import { findClient } from '../../registry/parties.store.ts';
 import { chargeDate, needsApproval } from '../billing-run.model.ts';
 import { amountDue } from '../invoice-states.model.ts';
 import * as invoiceStore from '../invoices.store.ts';
-import { profileOf } from '../profiles.service.ts';
+import type { BillingProfile } from '../profiles.store.ts';
 import * as autoStore from '../payments/auto-charges.store.ts';
 import { charge } from '../payments/charges.service.ts';
 import { invoiceUrl } from '../payments/links.ts';
 import { methodToCharge } from '../payments/methods.service.ts';
-import { thresholdFor } from '../payments/settings.model.ts';
+import { thresholdFor, type BillingSettings } from '../payments/settings.model.ts';
 import { readBillingSettings } from '../payments/settings.service.ts';
 
 /**
@@ -23,37 +26,47 @@ import { readBillingSettings } from '../payments/settings.service.ts';
  */
 const SYSTEM = { actor: systemActor('billing.auto-charge'), requestId: null } satisfies ChangeContext;
 
-/** Books the automatic charge of a freshly issued invoice; null when the client cannot be charged automatically. */
-export async function scheduleAutoCharge(deps: Deps, invoice: invoiceStore.InvoiceRecord, today: string): Promise<autoStore.AutoCharge | null> {
-  const settings = await readBillingSettings(deps);
-  if (!settings.autoCharge || !settings.primaryGateway || !invoice.dueOn) return null;
-  if (!(await methodToCharge(deps, invoice.clientId, settings.primaryGateway))) return null;
+/** What booking a client's automatic charges needs, read before the issuing transaction; null when the client cannot be charged automatically. */
+export interface AutoChargeTerms {
+  threshold: Money | null;
+}
+
+export async function autoChargeTerms(deps: Deps, clientId: string, settings: BillingSettings, profile: Pick<BillingProfile, 'approvalThreshold'>): Promise<AutoChargeTerms | null> {
+  if (!settings.autoCharge || !settings.primaryGateway) return null;
+  if (!(await methodToCharge(deps, clientId, settings.primaryGateway))) return null;
+  return { threshold: thresholdFor(profile.approvalThreshold, settings) };
+}
+
+/**
+ * Books the automatic charge of an invoice being issued, inside the issuing transaction (reads
+ * only through `trx`), and tells the owners and admins when it waits for approval.
+ */
+export async function bookAutoCharge(deps: Deps, trx: Transaction<Schema>, audit: Audit, invoice: invoiceStore.InvoiceRecord, terms: AutoChargeTerms, today: string): Promise<autoStore.AutoCharge | null> {
+  if (!invoice.dueOn) return null;
   const earliest = invoice.lines.map((l) => l.periodFrom).filter((d): d is string => d !== null).sort()[0] ?? invoice.dueOn;
-  const threshold = thresholdFor((await profileOf(deps, invoice.clientId)).approvalThreshold, settings);
+  const { threshold } = terms;
   const amount = { amount: invoice.total, currency: invoice.currency };
   const held = needsApproval(amount, threshold);
   const now = deps.now().toISOString();
   const auto: autoStore.AutoCharge = { invoiceId: invoice.id, clientId: invoice.clientId, chargeOn: chargeDate(invoice.dueOn, earliest, today), amount: amount.amount, currency: amount.currency, state: held ? 'awaiting-approval' : 'scheduled', decidedBy: null, decidedAt: null, createdAt: now, updatedAt: now };
-  const clientName = (await findClient(deps.database.db, invoice.clientId))?.name ?? '';
-  await change(deps, SYSTEM, async (trx, audit) => {
-    await autoStore.insertAutoCharge(trx, auto);
-    await audit({ action: 'auto-charge.scheduled', entityType: 'invoice', entityId: invoice.id, before: null, after: { chargeOn: auto.chargeOn, amount: auto.amount, currency: auto.currency, state: auto.state, threshold } });
-    if (!held) return;
-    await publishEvent(
-      trx,
-      {
-        type: 'charge.awaiting-approval',
-        severity: 'medium',
-        clientId: invoice.clientId,
-        projectId: null,
-        assetId: null,
-        subjectKey: `approval:${invoice.id}`,
-        groupKey: null,
-        data: { invoiceId: invoice.id, invoiceNumber: invoice.number ?? '', clientName, amount, threshold, chargeOn: auto.chargeOn, url: invoiceUrl(deps, invoice.id) },
-      },
-      deps.now(),
-    );
-  });
+  await autoStore.insertAutoCharge(trx, auto);
+  await audit({ action: 'auto-charge.scheduled', entityType: 'invoice', entityId: invoice.id, before: null, after: { chargeOn: auto.chargeOn, amount: auto.amount, currency: auto.currency, state: auto.state, threshold } });
+  if (!held) return auto;
+  const clientName = (await findClient(trx, invoice.clientId))?.name ?? '';
+  await publishEvent(
+    trx,
+    {
+      type: 'charge.awaiting-approval',
+      severity: 'medium',
+      clientId: invoice.clientId,
+      projectId: null,
+      assetId: null,
+      subjectKey: `approval:${invoice.id}`,
+      groupKey: null,
+      data: { invoiceId: invoice.id, invoiceNumber: invoice.number ?? '', clientName, amount, threshold, chargeOn: auto.chargeOn, url: invoiceUrl(deps, invoice.id) },
+    },
+    deps.now(),
+  );
   return auto;
 }
 

@@ -75,6 +75,14 @@ export async function unissuedRunDrafts(db: Q): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/** Whether every line names an asset and every one of them renews automatically: such an invoice is charged automatically. */
+export async function allAutoRenewing(db: Q, lines: readonly { assetId: string | null }[]): Promise<boolean> {
+  const assetIds = lines.map((l) => l.assetId).filter((id): id is string => id !== null);
+  if (assetIds.length === 0 || assetIds.length < lines.length) return false;
+  const rows = await db.selectFrom('assets').select('auto_renew').where('id', 'in', assetIds).execute();
+  return rows.length === new Set(assetIds).size && rows.every((r) => Boolean(Number(r.auto_renew)));
+}
+
 export async function startRun(db: Q, id: string, runOn: string, now: string): Promise<void> {
   await db.insertInto('billing_runs').values({ id, run_on: runOn, invoices: 0, lines: 0, started_at: now, finished_at: null }).onConflict((oc) => oc.column('run_on').doNothing()).execute();
 }

@@ -13,6 +13,8 @@ import * as desk from './migrations/0009-desk.ts';
 import * as tickets from './migrations/0010-tickets.ts';
 import * as billing from './migrations/0011-billing.ts';
 import * as payments from './migrations/0012-payments.ts';
+import * as refunds from './migrations/0013-refunds.ts';
+import * as invoiceParties from './migrations/0014-invoice-parties.ts';
 
 /**
  * One migration set for both databases. A migration receives the dialect so it can pick
@@ -33,6 +35,8 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0010-tickets': tickets,
   '0011-billing': billing,
   '0012-payments': payments,
+  '0013-refunds': refunds,
+  '0014-invoice-parties': invoiceParties,
 };
 
 class ListedMigrations implements MigrationProvider {

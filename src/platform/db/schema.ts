@@ -754,6 +754,9 @@ export interface InvoiceTable {
   notes: string | null;
   created_at: string;
   updated_at: string;
+  // 0014: JSON, the parties as issued; null on drafts and on invoices issued before 0014
+  seller_party: string | null;
+  buyer_party: string | null;
 }
 
 export interface InvoiceLineTable {
@@ -893,6 +896,27 @@ export interface PaymentTable {
   created_at: string;
 }
 
+// refunds (0013)
+export interface RefundTable {
+  id: string;
+  invoice_id: string;
+  payment_id: string;
+  gateway: string | null;
+  charge_ref: string | null;
+  idempotency_key: string;
+  amount: number;
+  currency: string;
+  reason: string;
+  state: string; // requested | succeeded | failed
+  refunded_before: number;
+  refund_ref: string | null;
+  ledger_payment_id: string | null;
+  failure: string | null;
+  requested_by: string | null;
+  requested_at: string;
+  settled_at: string | null;
+}
+
 export interface Schema {
   clients: ClientTable;
   projects: ProjectTable;
@@ -976,6 +1000,8 @@ export interface Schema {
   gateway_events: GatewayEventTable;
   card_expiry_requests: CardExpiryRequestTable;
   billing_runs: BillingRunTable;
+  // refunds (0013)
+  refunds: RefundTable;
 }
 
 export type Row<T extends keyof Schema> = Selectable<Schema[T]>;

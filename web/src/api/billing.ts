@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api, ApiError, query, type Page } from './client.ts';
 import type { User } from './types.ts';
 import type { InvoiceState } from '../../../src/billing/invoice-states.model.ts';
@@ -6,6 +7,7 @@ import type { TaxRate } from '../../../src/billing/invoice.model.ts';
 import type { InvoiceDocument, InvoiceDocumentLine } from '../../../src/billing/invoice.types.ts';
 import type { InvoiceRecord } from '../../../src/billing/invoices.store.ts';
 import type { BillingProfile } from '../../../src/billing/profiles.store.ts';
+import type * as sellerSchemas from '../../../src/billing/seller/seller.schemas.ts';
 
 /**
  * Types and queries of billing, in the server's own types (what src/billing/invoices.schemas.ts
@@ -79,3 +81,12 @@ export const useBillingProfile = (clientId: string | undefined) =>
 
 export const invoicePdfUrl = (id: string) => `/api/v1/invoices/${encodeURIComponent(id)}/pdf`;
 export const receiptUrl = (paymentId: string) => `/api/v1/payments/${encodeURIComponent(paymentId)}/receipt.pdf`;
+
+// ---- the agency's seller details (owners and admins) ----
+
+/** What GET /billing/seller answers: the stored details and the name invoices print. */
+export type SellerDetailsView = z.output<typeof sellerSchemas.sellerView>;
+export type SellerDetailsBody = z.input<typeof sellerSchemas.sellerBody>;
+
+export const useSellerDetails = (enabled = true) => useQuery({ queryKey: ['billing-seller'], enabled, queryFn: () => api<SellerDetailsView>('GET', '/billing/seller') });
+export const saveSellerDetails = (body: SellerDetailsBody) => api<SellerDetailsView>('PUT', '/billing/seller', body);

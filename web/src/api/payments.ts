@@ -4,6 +4,8 @@ import { api, query } from './client.ts';
 import type { User } from './types.ts';
 import type * as kpiSchemas from '../../../src/billing/kpis.schemas.ts';
 import type * as schemas from '../../../src/billing/payments/payments.schemas.ts';
+import type * as refundSchemas from '../../../src/billing/payments/refunds.schemas.ts';
+import type { InvoiceDocument } from './billing.ts';
 
 /**
  * Payments as the web app uses them: the agency's gateways and settings, a client's saved payment
@@ -67,6 +69,25 @@ export const chargesKey = (invoiceId: string) => ['invoice', invoiceId, 'charges
 export const useInvoiceCharges = (invoiceId: string) =>
   useQuery({ queryKey: chargesKey(invoiceId), queryFn: () => api<InvoiceCharges>('GET', `/invoices/${invoiceId}/charges`) });
 export const payInvoice = (invoiceId: string, methodId: string) => api<Charge>('POST', `/invoices/${invoiceId}/pay`, { methodId });
+
+// ---- refunds (billing:write) ----
+
+export type Refund = z.output<typeof refundSchemas.refundView>;
+export type InvoiceRefunds = z.output<typeof refundSchemas.refundsOfInvoice>;
+export type RefundablePayment = InvoiceRefunds['payments'][number];
+export interface RefundRequest {
+  /** Minor units; left out: all that remains of the payment. */
+  amount?: number;
+  reason: string;
+  /** The same for every retry of one refund, so the gateway refunds once. */
+  requestKey: string;
+}
+
+export const refundsKey = (invoiceId: string) => ['invoice', invoiceId, 'refunds'] as const;
+export const useInvoiceRefunds = (invoiceId: string, enabled: boolean) =>
+  useQuery({ queryKey: refundsKey(invoiceId), enabled, queryFn: () => api<InvoiceRefunds>('GET', `/invoices/${invoiceId}/refunds`) });
+export const refundPayment = (invoiceId: string, paymentId: string, body: RefundRequest) =>
+  api<{ refund: Refund; invoice: InvoiceDocument }>('POST', `/invoices/${invoiceId}/payments/${paymentId}/refund`, body);
 
 // ---- approvals and dunning ----
 

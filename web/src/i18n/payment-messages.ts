@@ -217,6 +217,21 @@ export const paymentEn = {
   'pay.kpis.declined': 'Declined',
   'pay.kpis.gatewayFailed': 'Gateway errors',
   'pay.kpis.unsettled': 'Unanswered',
+  'pay.refund.action': 'Refund',
+  'pay.refund.actionFor': 'Refund the payment of {amount} received {date}',
+  'pay.refund.title': 'Refund a payment',
+  'pay.refund.amount': 'Amount to refund ({currency})',
+  'pay.refund.amountHint': 'At most {amount}, what remains of this payment.',
+  'pay.refund.reason': 'Reason',
+  'pay.refund.reasonHint': 'Kept with the refund and in the audit log.',
+  'pay.refund.throughGateway': 'The money goes back through {gateway} to the card or account that paid.',
+  'pay.refund.byHand': 'This payment was recorded by hand: the refund is only recorded here. Return the money yourself, by bank transfer.',
+  'pay.refund.submit': 'Refund',
+  'pay.refund.confirm': 'Refund {amount} to the client? This cannot be undone.',
+  'pay.refund.done': 'Refunded {amount}. Amount due is now {due}.',
+  'pay.refund.unreadable': 'Enter an amount such as 40 or 39.90, with no more decimals than the currency has.',
+  'pay.refund.reasonMissing': 'Say why the money goes back.',
+  'pay.refund.reasonShown': 'Reason: {reason}',
 } as const;
 
 /** Plural forms (`key.one`, `key.few`, …) are picked by `t` from a numeric `count`. */
@@ -320,6 +335,12 @@ export const paymentFr: Messages = {
   'pay.kpis.revenue': 'Chiffre d’affaires des renouvellements', 'pay.kpis.invoiced': 'Facturé', 'pay.kpis.collected': 'Encaissé', 'pay.kpis.noRevenue': 'Aucun renouvellement facturé sur cette période.',
   'pay.kpis.revenueTotal': 'Toute la période :', 'pay.kpis.totalOf': '{invoiced} facturés, {collected} encaissés', 'pay.kpis.monthLine': '{month} : {invoiced} facturés, {collected} encaissés',
   'pay.kpis.byGateway': 'Prélèvements par passerelle', 'pay.kpis.succeeded': 'Payés', 'pay.kpis.declined': 'Refusés', 'pay.kpis.gatewayFailed': 'Erreurs de passerelle', 'pay.kpis.unsettled': 'Sans réponse',
+  'pay.refund.action': 'Rembourser', 'pay.refund.actionFor': 'Rembourser le paiement de {amount} reçu le {date}', 'pay.refund.title': 'Rembourser un paiement',
+  'pay.refund.amount': 'Montant à rembourser ({currency})', 'pay.refund.amountHint': 'Au plus {amount}, ce qui reste de ce paiement.', 'pay.refund.reason': 'Motif',
+  'pay.refund.reasonHint': 'Conservé avec le remboursement et dans le journal d’audit.', 'pay.refund.throughGateway': 'L’argent repart par {gateway} vers la carte ou le compte qui a payé.',
+  'pay.refund.byHand': 'Ce paiement a été saisi à la main : le remboursement est seulement enregistré ici. Rendez l’argent vous-même, par virement.',
+  'pay.refund.submit': 'Rembourser', 'pay.refund.confirm': 'Rembourser {amount} au client ? C’est définitif.', 'pay.refund.done': '{amount} remboursés. Reste dû : {due}.',
+  'pay.refund.unreadable': 'Saisissez un montant comme 40 ou 39,90, sans plus de décimales que la devise n’en a.', 'pay.refund.reasonMissing': 'Dites pourquoi l’argent est rendu.', 'pay.refund.reasonShown': 'Motif : {reason}',
 };
 
 export const paymentSv: Messages = {
@@ -420,6 +441,12 @@ export const paymentSv: Messages = {
   'pay.kpis.revenue': 'Intäkter från förnyelser', 'pay.kpis.invoiced': 'Fakturerat', 'pay.kpis.collected': 'Inbetalt', 'pay.kpis.noRevenue': 'Inga förnyelser fakturerades under perioden.',
   'pay.kpis.revenueTotal': 'Hela perioden:', 'pay.kpis.totalOf': '{invoiced} fakturerat, {collected} inbetalt', 'pay.kpis.monthLine': '{month}: {invoiced} fakturerat, {collected} inbetalt',
   'pay.kpis.byGateway': 'Debiteringar per leverantör', 'pay.kpis.succeeded': 'Betalda', 'pay.kpis.declined': 'Nekade', 'pay.kpis.gatewayFailed': 'Fel hos leverantören', 'pay.kpis.unsettled': 'Obesvarade',
+  'pay.refund.action': 'Återbetala', 'pay.refund.actionFor': 'Återbetala betalningen på {amount} mottagen {date}', 'pay.refund.title': 'Återbetala en betalning',
+  'pay.refund.amount': 'Belopp att återbetala ({currency})', 'pay.refund.amountHint': 'Högst {amount}, det som återstår av betalningen.', 'pay.refund.reason': 'Anledning',
+  'pay.refund.reasonHint': 'Sparas med återbetalningen och i granskningsloggen.', 'pay.refund.throughGateway': 'Pengarna går tillbaka via {gateway} till kortet eller kontot som betalade.',
+  'pay.refund.byHand': 'Betalningen registrerades för hand: återbetalningen registreras bara här. Betala tillbaka pengarna själv, med banköverföring.',
+  'pay.refund.submit': 'Återbetala', 'pay.refund.confirm': 'Återbetala {amount} till kunden? Det går inte att ångra.', 'pay.refund.done': '{amount} återbetalt. Att betala nu: {due}.',
+  'pay.refund.unreadable': 'Ange ett belopp som 40 eller 39,90, med högst så många decimaler som valutan har.', 'pay.refund.reasonMissing': 'Ange varför pengarna betalas tillbaka.', 'pay.refund.reasonShown': 'Anledning: {reason}',
 };
 
 export const paymentNl: Messages = {
@@ -520,6 +547,12 @@ export const paymentNl: Messages = {
   'pay.kpis.revenue': 'Omzet uit verlengingen', 'pay.kpis.invoiced': 'Gefactureerd', 'pay.kpis.collected': 'Ontvangen', 'pay.kpis.noRevenue': 'In deze periode is geen verlenging gefactureerd.',
   'pay.kpis.revenueTotal': 'Hele periode:', 'pay.kpis.totalOf': '{invoiced} gefactureerd, {collected} ontvangen', 'pay.kpis.monthLine': '{month}: {invoiced} gefactureerd, {collected} ontvangen',
   'pay.kpis.byGateway': 'Afschrijvingen per provider', 'pay.kpis.succeeded': 'Betaald', 'pay.kpis.declined': 'Geweigerd', 'pay.kpis.gatewayFailed': 'Fouten bij de provider', 'pay.kpis.unsettled': 'Onbeantwoord',
+  'pay.refund.action': 'Terugbetalen', 'pay.refund.actionFor': 'De betaling van {amount} ontvangen op {date} terugbetalen', 'pay.refund.title': 'Een betaling terugbetalen',
+  'pay.refund.amount': 'Terug te betalen bedrag ({currency})', 'pay.refund.amountHint': 'Hoogstens {amount}, wat van deze betaling over is.', 'pay.refund.reason': 'Reden',
+  'pay.refund.reasonHint': 'Bewaard bij de terugbetaling en in het auditlogboek.', 'pay.refund.throughGateway': 'Het geld gaat via {gateway} terug naar de kaart of rekening die betaalde.',
+  'pay.refund.byHand': 'Deze betaling is met de hand vastgelegd: de terugbetaling wordt hier alleen vastgelegd. Betaal het geld zelf terug, per overschrijving.',
+  'pay.refund.submit': 'Terugbetalen', 'pay.refund.confirm': '{amount} aan de klant terugbetalen? Dit kan niet ongedaan worden gemaakt.', 'pay.refund.done': '{amount} terugbetaald. Nog te betalen: {due}.',
+  'pay.refund.unreadable': 'Vul een bedrag in zoals 40 of 39,90, met niet meer decimalen dan de valuta heeft.', 'pay.refund.reasonMissing': 'Zeg waarom het geld wordt terugbetaald.', 'pay.refund.reasonShown': 'Reden: {reason}',
 };
 
 export const paymentDa: Messages = {
@@ -620,6 +653,12 @@ export const paymentDa: Messages = {
   'pay.kpis.revenue': 'Omsætning fra fornyelser', 'pay.kpis.invoiced': 'Faktureret', 'pay.kpis.collected': 'Indbetalt', 'pay.kpis.noRevenue': 'Ingen fornyelser blev faktureret i perioden.',
   'pay.kpis.revenueTotal': 'Hele perioden:', 'pay.kpis.totalOf': '{invoiced} faktureret, {collected} indbetalt', 'pay.kpis.monthLine': '{month}: {invoiced} faktureret, {collected} indbetalt',
   'pay.kpis.byGateway': 'Træk pr. udbyder', 'pay.kpis.succeeded': 'Betalt', 'pay.kpis.declined': 'Afvist', 'pay.kpis.gatewayFailed': 'Fejl hos udbyderen', 'pay.kpis.unsettled': 'Ubesvaret',
+  'pay.refund.action': 'Refunder', 'pay.refund.actionFor': 'Refunder betalingen på {amount} modtaget {date}', 'pay.refund.title': 'Refunder en betaling',
+  'pay.refund.amount': 'Beløb der refunderes ({currency})', 'pay.refund.amountHint': 'Højst {amount}, det der er tilbage af betalingen.', 'pay.refund.reason': 'Årsag',
+  'pay.refund.reasonHint': 'Gemmes med refusionen og i revisionsloggen.', 'pay.refund.throughGateway': 'Pengene går tilbage via {gateway} til det kort eller den konto, der betalte.',
+  'pay.refund.byHand': 'Betalingen blev registreret manuelt: refusionen registreres kun her. Send selv pengene tilbage med bankoverførsel.',
+  'pay.refund.submit': 'Refunder', 'pay.refund.confirm': 'Refunder {amount} til kunden? Det kan ikke fortrydes.', 'pay.refund.done': '{amount} refunderet. Skyldigt beløb nu: {due}.',
+  'pay.refund.unreadable': 'Angiv et beløb som 40 eller 39,90 med højst så mange decimaler, som valutaen har.', 'pay.refund.reasonMissing': 'Angiv hvorfor pengene betales tilbage.', 'pay.refund.reasonShown': 'Årsag: {reason}',
 };
 
 export const paymentRu: Messages = {
@@ -728,4 +767,10 @@ export const paymentRu: Messages = {
   'pay.kpis.revenue': 'Выручка от продлений', 'pay.kpis.invoiced': 'Выставлено', 'pay.kpis.collected': 'Получено', 'pay.kpis.noRevenue': 'За этот период продления не выставлялись.',
   'pay.kpis.revenueTotal': 'За весь период:', 'pay.kpis.totalOf': 'выставлено {invoiced}, получено {collected}', 'pay.kpis.monthLine': '{month}: выставлено {invoiced}, получено {collected}',
   'pay.kpis.byGateway': 'Списания по шлюзам', 'pay.kpis.succeeded': 'Оплачено', 'pay.kpis.declined': 'Отклонено', 'pay.kpis.gatewayFailed': 'Ошибки шлюза', 'pay.kpis.unsettled': 'Без ответа',
+  'pay.refund.action': 'Вернуть', 'pay.refund.actionFor': 'Вернуть платёж на {amount} от {date}', 'pay.refund.title': 'Возврат платежа',
+  'pay.refund.amount': 'Сумма возврата ({currency})', 'pay.refund.amountHint': 'Не больше {amount} — столько осталось от этого платежа.', 'pay.refund.reason': 'Причина',
+  'pay.refund.reasonHint': 'Сохраняется вместе с возвратом и в журнале аудита.', 'pay.refund.throughGateway': 'Деньги вернутся через {gateway} на карту или счёт, с которых платили.',
+  'pay.refund.byHand': 'Этот платёж внесён вручную: возврат здесь только записывается. Верните деньги сами банковским переводом.',
+  'pay.refund.submit': 'Вернуть', 'pay.refund.confirm': 'Вернуть клиенту {amount}? Это нельзя отменить.', 'pay.refund.done': 'Возвращено {amount}. Теперь к оплате: {due}.',
+  'pay.refund.unreadable': 'Введите сумму, например 40 или 39,90, не больше знаков после запятой, чем у валюты.', 'pay.refund.reasonMissing': 'Укажите, почему деньги возвращаются.', 'pay.refund.reasonShown': 'Причина: {reason}',
 };

@@ -2,14 +2,22 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { InvoiceDocument } from '../../../api/billing.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { BankTransferPanel } from '../seller/BankTransferPanel.tsx';
 
-/** The invoice as the client reads it: who sells to whom, the lines with their periods, tax per rate, what is paid and owed. */
+/** The invoice as the client reads it: who sells to whom, the lines with their periods, tax per rate, what is paid and owed, and where to pay by transfer. */
 export function InvoiceDocumentView({ invoice, clientLink }: { invoice: InvoiceDocument; clientLink: boolean }) {
   const { t, date, number } = useI18n();
   return (
     <article className="card billing-document" aria-label={t('billing.document')}>
       <div className="billing-parties">
-        <Party title={t('billing.seller')} name={invoice.seller.name} address={invoice.seller.address} vatNumber={invoice.seller.vatNumber} />
+        <Party
+          title={t('billing.seller')}
+          name={invoice.seller.name}
+          address={invoice.seller.address}
+          vatNumber={invoice.seller.vatNumber}
+          registrationNumber={invoice.seller.registrationNumber ?? null}
+          email={invoice.seller.email}
+        />
         <Party
           title={t('billing.buyer')}
           name={clientLink ? <Link to={`/clients/${invoice.buyer.clientId}`}>{invoice.buyer.name}</Link> : invoice.buyer.name}
@@ -52,6 +60,7 @@ export function InvoiceDocumentView({ invoice, clientLink }: { invoice: InvoiceD
       </div>
       <Totals invoice={invoice} />
       {invoice.totals.reverseCharge && <p className="billing-notice" role="note">{t('billing.reverseCharge.notice')}</p>}
+      {invoice.kind === 'invoice' && invoice.bankTransfer && <BankTransferPanel transfer={invoice.bankTransfer} />}
       {invoice.notes && <p className="billing-notes">{invoice.notes}</p>}
     </article>
   );
@@ -62,7 +71,7 @@ function Money({ amount, invoice }: { amount: number; invoice: InvoiceDocument }
   return <>{money(amount, invoice.currency)}</>;
 }
 
-function Party({ title, name, address, vatNumber }: { title: string; name: ReactNode; address: string[]; vatNumber: string | null }) {
+function Party({ title, name, address, vatNumber, registrationNumber = null, email = null }: { title: string; name: ReactNode; address: string[]; vatNumber: string | null; registrationNumber?: string | null; email?: string | null }) {
   const { t } = useI18n();
   return (
     <div className="billing-party">
@@ -70,6 +79,8 @@ function Party({ title, name, address, vatNumber }: { title: string; name: React
       <p className="strong">{name}</p>
       {address.map((line, i) => <p key={i}>{line}</p>)}
       {vatNumber && <p className="muted">{t('billing.vatNumber')}: {vatNumber}</p>}
+      {registrationNumber && <p className="muted">{t('billing.registrationNumber')}: {registrationNumber}</p>}
+      {email && <p className="muted">{email}</p>}
     </div>
   );
 }

@@ -2,12 +2,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { canManagePayments, useBillingSettings } from '../../../api/payments.ts';
 import { useSession } from '../../../api/session.tsx';
 import { NotAllowed } from '../../../components/NotAllowed.tsx';
+import { SellerDetailsSection } from '../seller/SellerDetailsForm.tsx';
 import { usePaymentI18n } from './i18n.ts';
 import { problemText } from './parts.tsx';
 import { ChargingForm } from './settings/ChargingForm.tsx';
 import { GatewayCard } from './settings/GatewayCard.tsx';
 
-/** The agency's payment set-up (owners and admins): gateway credentials, then how clients are charged. */
+/** The agency's payment set-up (owners and admins): gateway credentials, how clients are charged, and the seller details invoices print. */
 export function PaymentSettingsPage() {
   const { t } = usePaymentI18n();
   const { user } = useSession();
@@ -27,6 +28,7 @@ export function PaymentSettingsPage() {
         {settings.data.gateways.map((g) => <GatewayCard key={g.name} gateway={g} onChanged={refresh} />)}
       </div>
       <ChargingForm view={settings.data} onSaved={(next) => queries.setQueryData(['billing-settings'], next)} />
+      <SellerDetailsSection />
     </section>
   );
 }

@@ -75,6 +75,34 @@ export function priced(currency: string, lines: store.InvoiceLineRecord[], rever
   }
 }
 
+/**
+ * A new draft invoice, priced: what a person's "New invoice" and the billing run both start from.
+ * A draft shows the parties as they are now; issuing keeps them.
+ */
+export function draftRecord(d: { clientId: string; currency: string; lines: store.InvoiceLineRecord[]; reverseCharge: boolean; notes: string | null; now: string }): store.InvoiceRecord {
+  return {
+    id: newId('invoice'),
+    kind: 'invoice',
+    number: null,
+    series: null,
+    year: null,
+    sequence: null,
+    state: 'draft',
+    clientId: d.clientId,
+    currency: d.currency,
+    issuedOn: null,
+    dueOn: null,
+    ...priced(d.currency, d.lines, d.reverseCharge),
+    paid: 0,
+    reverseCharge: d.reverseCharge,
+    correctingInvoiceId: null,
+    notes: d.notes,
+    parties: null,
+    createdAt: d.now,
+    updatedAt: d.now,
+  };
+}
+
 function lineRecords(input: LineInput[], defaultRate: TaxRate | null): store.InvoiceLineRecord[] {
   return input.map((l, i) => ({
     position: i + 1,
@@ -125,28 +153,7 @@ export async function createDraft(deps: Deps, ctx: Ctx, input: DraftInput): Prom
   const currency = input.currency ?? client.currency;
   const lines = lineRecords(input.lines, profile.taxRate);
   const now = deps.now().toISOString();
-  const invoice: store.InvoiceRecord = {
-    id: newId('invoice'),
-    kind: 'invoice',
-    number: null,
-    series: null,
-    year: null,
-    sequence: null,
-    state: 'draft',
-    clientId: client.id,
-    currency,
-    issuedOn: null,
-    dueOn: null,
-    ...priced(currency, lines, profile.reverseCharge),
-    paid: 0,
-    reverseCharge: profile.reverseCharge,
-    correctingInvoiceId: null,
-    notes: input.notes ?? null,
-    // A draft shows the parties as they are now; issuing keeps them.
-    parties: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const invoice = draftRecord({ clientId: client.id, currency, lines, reverseCharge: profile.reverseCharge, notes: input.notes ?? null, now });
   return change(deps, ctx, async (trx, audit) => {
     await store.insertInvoice(trx, invoice, () => newId('invoiceLine'));
     await audit({ action: 'invoice.created', entityType: 'invoice', entityId: invoice.id, after: createdRecord(audited(invoice)) });

@@ -1,7 +1,6 @@
-import { newId } from '../../platform/ids.ts';
 import type { InvoiceDraft } from '../billing-run.model.ts';
 import { QUANTITY_SCALE } from '../invoice.model.ts';
-import { priced } from '../invoices.service.ts';
+import { draftRecord } from '../invoices.service.ts';
 import type { InvoiceLineRecord, InvoiceRecord } from '../invoices.store.ts';
 import type { BillingProfile } from '../profiles.store.ts';
 
@@ -23,26 +22,6 @@ export function runInvoice(draft: InvoiceDraft, profile: Pick<BillingProfile, 't
     net: 0,
     renewalKey: l.key,
   }));
-  return {
-    id: newId('invoice'),
-    kind: 'invoice',
-    number: null,
-    series: null,
-    year: null,
-    sequence: null,
-    state: 'draft',
-    clientId: draft.clientId,
-    currency: draft.currency,
-    issuedOn: null,
-    dueOn: null,
-    ...priced(draft.currency, lines, profile.reverseCharge),
-    paid: 0,
-    reverseCharge: profile.reverseCharge,
-    correctingInvoiceId: null,
-    notes: null,
-    // Kept by issueIn from the run's terms, in the same transaction that writes the invoice.
-    parties: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  // The parties are kept by issueIn from the run's terms, in the same transaction that writes the invoice.
+  return draftRecord({ clientId: draft.clientId, currency: draft.currency, lines, reverseCharge: profile.reverseCharge, notes: null, now });
 }
